@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from lsip_check.model.base import FocusArea, Id, PlanPart, ProviderType, Text, describe
+from lsip_check.model.base import (
+    Flag,
+    FocusArea,
+    Id,
+    PlanPart,
+    ProviderType,
+    Text,
+    describe,
+)
 
 
 class Timescale(PlanPart):
@@ -19,7 +27,7 @@ class Action(PlanPart):
 
     id: Id = describe("Short unique id, e.g. 'A4'.")
     title: Text = describe("The action in a few words.")
-    description: str = describe("What will be done.", default="")
+    description: Text = describe("What will be done.", default="")
     focus_area: FocusArea | None = describe(
         "Which focus area of 2.2 it serves.", default=None
     )
@@ -36,6 +44,6 @@ class Action(PlanPart):
         "Types of provider that will take this action.", default_factory=list
     )
     timescale: Timescale | None = describe("When it runs.", default=None)
-    net_zero: bool = describe(
+    net_zero: Flag = describe(
         "Addresses Net Zero or environmental goals.", default=False
     )

@@ -5,7 +5,14 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    Strict,
+    StringConstraints,
+)
 
 from lsip_check.load.yaml import as_text
 
@@ -20,19 +27,27 @@ def _text(value: Any) -> Any:
     return as_text(value)
 
 
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._\-/]*$"
+
 #: A string that keeps its source text when YAML would read it as a number:
 #: SIC ``01110`` keeps its zero, version ``1.10`` stays ``1.10``, id ``7`` is "7".
 Text = Annotated[str, BeforeValidator(_text)]
 Id = Annotated[
     str,
+    # constraints before the validator, or pydantic leaves the pattern out of the schema
+    StringConstraints(min_length=1, max_length=64, pattern=ID_PATTERN),
     BeforeValidator(_text),
-    Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9._\-/]*$"),
 ]
-Code = Annotated[
-    str,
-    BeforeValidator(_text),
-    Field(pattern=r"^[A-Za-z0-9]+$", description="A classification code, as text"),
-]
+#: Codes are checked against the classifications by rules LSIP303/304, which can say
+#: more than a pattern could ("62.01: write it as 6201").
+Code = Annotated[str, BeforeValidator(_text)]
+
+#: Numbers and flags are strict: YAML already typed them, and "yes" or "12" in a
+#: count is a mistake to report, not to guess at.
+Flag = Annotated[bool, Strict()]
+Whole = Annotated[int, Strict()]
+Count = Annotated[int, Strict(), Field(ge=0)]
+Number = Annotated[float, Strict()]
 
 #: A qualification level: "entry" or 1 to 8 (section 2: entry level up to level 8).
 Level = Literal["entry", 1, 2, 3, 4, 5, 6, 7, 8]

@@ -12,7 +12,7 @@ class SectorRelevance(PlanPart):
 
     sector: Sector = describe("One of the 8 growth-driving or 2 foundation sectors.")
     relevance: Relevance = describe("high, medium, low or not_relevant.")
-    reason: str = describe("Why, in a sentence or two.", default="")
+    reason: Text = describe("Why, in a sentence or two.", default="")
 
 
 class SaPriority(PlanPart):
@@ -20,7 +20,7 @@ class SaPriority(PlanPart):
 
     id: Id = describe("Short id that LSIP priorities refer to, e.g. 'SA1'.")
     title: Text = describe("The priority as the Strategic Authority states it.")
-    description: str = describe("More detail.", default="")
+    description: Text = describe("More detail.", default="")
     source: Text | None = describe("Where the authority states it.", default=None)
 
 
@@ -33,7 +33,7 @@ class LocalPlan(PlanPart):
     ] = describe("What kind of plan it is.")
     title: Text = describe("The plan's title.")
     owner: Text | None = describe("Who owns the plan.", default=None)
-    link: str = describe("How the LSIP supports and feeds this plan.", default="")
+    link: Text = describe("How the LSIP supports and feeds this plan.", default="")
     url: Text | None = describe("Where it is published.", default=None)
 
 
@@ -48,7 +48,7 @@ class NationalStrategy(PlanPart):
         "other",
     ] = describe("Which strategy.")
     title: Text | None = describe("Its title, for 'other'.", default=None)
-    consideration: str = describe("How the plan takes it into account.", default="")
+    consideration: Text = describe("How the plan takes it into account.", default="")
 
 
 class StrategicContext(PlanPart):

@@ -19,4 +19,4 @@ class Evidence(PlanPart):
     )
     date: dt.date | None = describe("Publication date.", default=None)
     url: Text | None = describe("Where it can be read.", default=None)
-    summary: str = describe("What it shows.", default="")
+    summary: Text = describe("What it shows.", default="")

@@ -5,14 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from lsip_check.model.base import PlanPart, Status, Text, describe
+from lsip_check.model.base import Flag, PlanPart, Status, Text, Whole, describe
 
 
 class Period(PlanPart):
     """The years the plan covers."""
 
-    start: int = describe("First year of the plan, e.g. 2026.", ge=2000, le=2100)
-    end: int = describe("Last year of the plan, e.g. 2029.", ge=2000, le=2100)
+    start: Whole = describe("First year of the plan, e.g. 2026.", ge=2000, le=2100)
+    end: Whole = describe("Last year of the plan, e.g. 2029.", ge=2000, le=2100)
 
 
 class KeyDates(PlanPart):
@@ -42,7 +42,7 @@ class Confirmation(PlanPart):
 class StrategicAuthorityOverride(PlanPart):
     """The plan's own statement about its Strategic Authority, where the data is stale."""
 
-    devolved: bool = describe("Whether the area has a Strategic Authority.")
+    devolved: Flag = describe("Whether the area has a Strategic Authority.")
     reason: Text = describe("Why this differs from the reference data.", min_length=1)
 
 

@@ -4,21 +4,29 @@ from __future__ import annotations
 
 import datetime as dt
 
-from lsip_check.model.base import Id, OutcomeTheme, PlanPart, Text, describe
+from lsip_check.model.base import (
+    Id,
+    Number,
+    OutcomeTheme,
+    PlanPart,
+    Text,
+    Whole,
+    describe,
+)
 
 
 class MeasuredValue(PlanPart):
     """A value of a metric at a date."""
 
-    value: float = describe("The number.")
+    value: Number = describe("The number.")
     date: dt.date | None = describe("When it was (or should be) reached.", default=None)
 
 
 class Milestone(PlanPart):
     """An annual milestone towards a target."""
 
-    year: int = describe("The year, e.g. 2027.", ge=2000, le=2100)
-    value: float = describe("The value expected by then.")
+    year: Whole = describe("The year, e.g. 2027.", ge=2000, le=2100)
+    value: Number = describe("The value expected by then.")
 
 
 class Metric(PlanPart):
@@ -39,7 +47,7 @@ class Outcome(PlanPart):
 
     id: Id = describe("Short unique id, e.g. 'O2'.")
     title: Text = describe("The outcome in a few words.")
-    description: str = describe("More detail.", default="")
+    description: Text = describe("More detail.", default="")
     theme: OutcomeTheme | None = describe("Which theme of section 7.", default=None)
     metrics: list[Metric] = describe("How it is measured.", default_factory=list)
     actions: list[Id] = describe(

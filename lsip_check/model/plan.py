@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from lsip_check.model.actions import Action
-from lsip_check.model.base import PlanPart, Text, describe
+from lsip_check.model.base import PlanPart, Text, Whole, describe
 from lsip_check.model.context import StrategicContext
 from lsip_check.model.engagement import Engagement
 from lsip_check.model.evidence import Evidence
@@ -22,7 +22,7 @@ FORMAT_VERSION = 1
 class Plan(PlanPart):
     """A Local Skills Improvement Plan for 2026 to 2029."""
 
-    lsip_plan: int = Field(
+    lsip_plan: Whole = Field(
         FORMAT_VERSION,
         description="Plan file format version; always 1 for now.",
         ge=1,

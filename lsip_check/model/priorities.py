@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from typing import Literal
 
-from lsip_check.model.base import Code, Id, Level, PlanPart, Sector, Text, describe
+from lsip_check.model.base import (
+    Code,
+    Flag,
+    Id,
+    Level,
+    PlanPart,
+    Sector,
+    Text,
+    describe,
+)
 
 
 class SocCode(PlanPart):
@@ -30,7 +39,7 @@ class SicCode(PlanPart):
 class Emerging(PlanPart):
     """An emerging occupation that no SOC code describes yet (Annex A)."""
 
-    description: str = describe("What the occupation is.")
+    description: Text = describe("What the occupation is.")
     nearest_soc: Code | None = describe("The nearest SOC 2020 code.", default=None)
 
 
@@ -38,7 +47,7 @@ class Need(PlanPart):
     """A skill need: what employers need, coded for national comparison."""
 
     id: Id = describe("Short unique id, e.g. 'N1.2'.")
-    description: str = describe("The need in plain words.")
+    description: Text = describe("The need in plain words.")
     horizon: Literal["current", "medium_term"] | None = describe(
         "current, or medium_term (within the three years).", default=None
     )
@@ -50,14 +59,14 @@ class Need(PlanPart):
     emerging: Emerging | None = describe(
         "Set when the occupation is emerging and has no code.", default=None
     )
-    net_zero: bool = describe(
+    net_zero: Flag = describe(
         "Serves Net Zero, climate adaptation or other environmental goals.",
         default=False,
     )
     recruitment_difficulty: Literal["severe", "high", "moderate", "low"] | None = (
         describe("How hard employers find it to recruit.", default=None)
     )
-    recruitment_evidence: str = describe(
+    recruitment_evidence: Text = describe(
         "The shortage or vacancy evidence behind the difficulty.", default=""
     )
     evidence: list[Id] = describe("Ids of evidence items.", default_factory=list)
@@ -71,7 +80,7 @@ class Priority(PlanPart):
     kind: Literal["overarching", "sector", "cross_cutting"] = describe(
         "overarching, sector or cross_cutting.", default="overarching"
     )
-    description: str = describe("What the priority is and why.", default="")
+    description: Text = describe("What the priority is and why.", default="")
     sa_priorities: list[Id] = describe(
         "Ids of the Strategic Authority priorities this reflects.", default_factory=list
     )

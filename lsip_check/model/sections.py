@@ -11,7 +11,7 @@ class Section(PlanPart):
     title: Text | None = describe(
         "The heading used in the published plan.", default=None
     )
-    text: str = describe("The prose of this part (Markdown allowed).", default="")
+    text: Text = describe("The prose of this part (Markdown allowed).", default="")
 
 
 class Sections(PlanPart):

@@ -14,6 +14,6 @@ class Waiver(PlanPart):
     target: Text = describe(
         "The node it applies to, e.g. 'priorities/P3' or '/' for the whole plan."
     )
-    justification: str = describe("Why, in at least a sentence.", default="")
+    justification: Text = describe("Why, in at least a sentence.", default="")
     accepted_by: Text | None = describe("Who accepted it.", default=None)
     expires: dt.date | None = describe("When the waiver lapses.", default=None)
