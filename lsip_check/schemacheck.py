@@ -23,6 +23,7 @@ from typing import Any
 from lsip_check.findings import DataPath
 
 SCHEMA_FILE = Path(__file__).with_name("plan.schema.json")
+RULE_SCHEMA_FILE = Path(__file__).with_name("rule.schema.json")
 
 _KIND_WORDS = {
     str: "text",
@@ -311,20 +312,21 @@ def _scalar(s: dict[str, Any]) -> Check:
     return check
 
 
-_CHECK: Check | None = None
+_CHECKS: dict[Path, Check] = {}
 
 
-def _compiled() -> Check:
-    global _CHECK
-    if _CHECK is None:
-        schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+def _compiled(schema_file: Path) -> Check:
+    check = _CHECKS.get(schema_file)
+    if check is None:
+        schema = json.loads(schema_file.read_text(encoding="utf-8"))
         compiler = _Compiler(schema)
-        _CHECK = compiler.node({k: v for k, v in schema.items() if k != "$defs"})
-    return _CHECK
+        check = compiler.node({k: v for k, v in schema.items() if k != "$defs"})
+        _CHECKS[schema_file] = check
+    return check
 
 
-def check_plan_data(data: Any) -> list[SchemaProblem]:
-    """Every way ``data`` does not fit the plan schema (empty list when it fits)."""
+def check_data(data: Any, schema_file: Path = SCHEMA_FILE) -> list[SchemaProblem]:
+    """Every way ``data`` does not fit a generated schema (empty list when it fits)."""
     out: list[SchemaProblem] = []
-    _compiled()(data, (), out)
+    _compiled(schema_file)(data, (), out)
     return out

@@ -27,14 +27,30 @@ def plan_schema() -> dict[str, Any]:
     return head | body
 
 
+def rule_schema() -> dict[str, Any]:
+    """The rule file format's JSON Schema (rules/<CODE>.yaml)."""
+    from lsip_check.engine.rulemodel import RuleFile
+
+    head = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$comment": GENERATED,
+    }
+    return head | RuleFile.model_json_schema(by_alias=True)
+
+
 def render(schema: dict[str, Any]) -> str:
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 
 def targets(root: Path) -> dict[Path, str]:
     """Every generated schema file and the text it should hold."""
-    text = render(plan_schema())
-    return {root / "schemas" / "plan.schema.json": text, schemacheck.SCHEMA_FILE: text}
+    plan, rule = render(plan_schema()), render(rule_schema())
+    return {
+        root / "schemas" / "plan.schema.json": plan,
+        schemacheck.SCHEMA_FILE: plan,
+        root / "schemas" / "rule.schema.json": rule,
+        schemacheck.RULE_SCHEMA_FILE: rule,
+    }
 
 
 def write_all(root: Path) -> list[Path]:

@@ -1,0 +1,227 @@
+"""The library entry point: ``check_paths(paths, options) -> RunResult``. Never prints."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from lsip_check.discover import display_name, find_plans
+from lsip_check.engine.context import Context, ReferenceUnavailable
+from lsip_check.engine.problem import Problem
+from lsip_check.engine.rules import Rule, load_rules
+from lsip_check.engine.runner import run_rule, stamp
+from lsip_check.findings import FileResult, Finding, RunResult, Severity
+from lsip_check.load.document import Document, InputProblem, Limits, load_document
+from lsip_check.load.sourcemap import SourceMap
+from lsip_check.selection import choose
+
+INPUT_CODES = ("LSIP001", "LSIP002")
+
+
+@dataclass
+class CheckOptions:
+    """What a run is asked to do; the CLI and configuration fill this in."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    limits: Limits = field(default_factory=Limits)
+    reference_data: str | None = None
+    rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    severities: dict[str, Severity] = field(default_factory=dict)
+    area_overrides: dict[str, Any] = field(default_factory=dict)
+
+
+class _Run:
+    def __init__(self, options: CheckOptions) -> None:
+        self.options = options
+        self.all_rules = load_rules()
+        self.by_code = {r.code: r for r in self.all_rules}
+        self.rules = choose(self.all_rules, options.select, options.ignore)
+        self.selected = {r.code for r in self.rules}
+        self.notices: list[str] = []
+        self._reference: Any = None
+        self._reference_tried = False
+
+    @property
+    def reference(self) -> Any:
+        if not self._reference_tried:
+            self._reference_tried = True
+            try:
+                from lsip_check.reference import load_reference
+
+                self._reference = load_reference(self.options.reference_data)
+            except Exception as exc:  # ReferenceDataMissing, or a broken file
+                skipped = ", ".join(
+                    r.code for r in self.rules if r.needs_reference_data
+                )
+                self.notices.append(
+                    f"Reference data not available, so these rules were skipped: {skipped}. {exc}"
+                )
+        return self._reference
+
+    def severity(self, rule: Rule) -> Severity:
+        return self.options.severities.get(rule.code, rule.severity)
+
+    def input_finding(self, problem: InputProblem, doc: Document) -> Finding:
+        rule = self.by_code[problem.code]
+        smap = doc.smap or SourceMap(doc.path)
+        finding = stamp(
+            rule,
+            Problem(problem.path, message=problem.message),
+            doc.data,
+            smap,
+            self.severity(rule),
+        )
+        object.__setattr__(finding, "span", problem.span)
+        return finding
+
+    def check(self, doc: Document) -> FileResult:
+        result = FileResult(doc.path, files=list(doc.files))
+        result.findings += [
+            self.input_finding(p, doc) for p in doc.problems if p.code in self.selected
+        ]
+        if doc.smap is None or any(
+            p.code == "LSIP001" for p in doc.problems if p.path == ()
+        ):
+            return result
+        if not isinstance(doc.data, dict):
+            if "LSIP002" in self.selected:
+                msg = "A plan must be a mapping of keys such as `identity:` and `priorities:`; this file holds a single value or a list."
+                result.findings.append(
+                    self.input_finding(
+                        InputProblem("LSIP002", msg, doc.smap.at(()), ()), doc
+                    )
+                )
+            return result
+        result.findings += self.schema_findings(doc)
+        result.findings += self.rule_findings(doc, result)
+        return result
+
+    def schema_findings(self, doc: Document) -> list[Finding]:
+        if "LSIP002" not in self.selected:
+            return []
+        from lsip_check.schemacheck import check_data
+
+        assert doc.smap is not None
+        out = []
+        for p in check_data(doc.data):
+            span = doc.smap.key(p.path) if p.kind == "unknown_key" else None
+            if span is None:
+                span = doc.smap.key(p.path) if p.kind == "missing" and p.path else None
+            span = span or (
+                doc.smap.at(p.path)
+                if p.kind != "missing"
+                else doc.smap.parent_of_missing((*p.path, p.missing_key))
+            )
+            out.append(
+                self.input_finding(
+                    InputProblem(
+                        "LSIP002",
+                        p.message,
+                        span,
+                        (*p.path, p.missing_key) if p.missing_key else p.path,
+                    ),
+                    doc,
+                )
+            )
+        return out
+
+    def rule_findings(self, doc: Document, result: FileResult) -> list[Finding]:
+        assert doc.smap is not None
+        ctx = Context(
+            doc.data, None, self.options.rule_options, self.options.area_overrides
+        )
+        out: list[Finding] = []
+        for rule in self.rules:
+            if rule.code in INPUT_CODES:
+                continue
+            if rule.needs_reference_data:
+                if self.reference is None:
+                    result.skipped_rules.append(rule.code)
+                    continue
+                ctx._reference = self.reference
+            elif ctx._reference is None and self._reference_tried:
+                ctx._reference = self._reference
+            if rule.when and not self._conditions_hold(rule, ctx, result):
+                continue
+            options = rule.options | self.options.rule_options.get(rule.code, {})
+            try:
+                out += run_rule(rule, ctx, doc.smap, self.severity(rule), options)
+            except ReferenceUnavailable:
+                result.skipped_rules.append(rule.code)
+        return out
+
+    def _conditions_hold(self, rule: Rule, ctx: Context, result: FileResult) -> bool:
+        if (
+            any(c in ("devolved", "not_devolved") for c in rule.when)
+            and ctx._reference is None
+        ):
+            ctx._reference = self.reference
+        verdicts = [ctx.when(c) for c in rule.when]
+        if any(v is None for v in verdicts):
+            result.skipped_rules.append(rule.code)
+            return False
+        return all(verdicts)
+
+
+def check_documents(
+    docs: list[Document], options: CheckOptions | None = None
+) -> RunResult:
+    """Check already-loaded documents (used for stdin and by tests)."""
+    run = _Run(options or CheckOptions())
+    results = [run.check(d) for d in docs]
+    return RunResult(results=results, notices=run.notices)
+
+
+def check_text(
+    text: str, display: str = "<stdin>", options: CheckOptions | None = None
+) -> RunResult:
+    """Check a plan given as text."""
+    options = options or CheckOptions()
+    doc = load_document(
+        Path.cwd() / "stdin.lsip.yaml", display, options.limits, text=text
+    )
+    return check_documents([doc], options)
+
+
+def check_paths(paths: list[str], options: CheckOptions | None = None) -> RunResult:
+    """Check files and directories. Raises PathProblem for a path that cannot be used,
+    RuleFileError for a broken rule file and SelectionError for an unknown rule."""
+    options = options or CheckOptions()
+    files = find_plans(paths)
+    docs = []
+    for path in files:
+        display = display_name(path)
+        try:
+            docs.append(load_document(path, display, options.limits))
+        except OSError as exc:
+            from lsip_check.discover import PathProblem
+
+            raise PathProblem(
+                f"{display}: cannot be read ({exc.strerror or exc})"
+            ) from None
+    included = {f for d in docs for f in d.files[1:]}
+    docs = [d for d in docs if d.path not in included]
+    return check_documents(docs, options)
+
+
+def check_bytes(
+    raw: bytes, display: str = "<stdin>", options: CheckOptions | None = None
+) -> RunResult:
+    """Check a plan given as bytes (standard input): decoding problems are findings."""
+    from lsip_check.load.decode import decode
+    from lsip_check.load.errors import LoadError
+
+    options = options or CheckOptions()
+    try:
+        text = decode(raw, options.limits.max_bytes)
+    except LoadError as exc:
+        from lsip_check.findings import Span
+
+        doc = Document(display, files=[display])
+        doc.problems.append(
+            InputProblem("LSIP001", exc.message, Span(display, exc.line, exc.column))
+        )
+        return check_documents([doc], options)
+    return check_text(text, display, options)

@@ -1,0 +1,179 @@
+"""Command line: parse options, call the library, print, exit. Nothing else lives here.
+
+Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage error,
+a path that cannot be opened, or an unusable configuration or rule file.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Any
+
+import click
+
+from lsip_check import __version__
+
+FORMATS = ("text", "json")
+
+
+class _DefaultGroup(click.Group):
+    """``lsip-check PATH...`` means ``lsip-check check PATH...``."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if (
+            args
+            and args[0] not in self.commands
+            and args[0] not in ("--help", "-h", "--version")
+        ):
+            args = ["check", *args]
+        return super().parse_args(ctx, args)
+
+
+def _use_color(flag: bool | None) -> bool:
+    if flag is not None:
+        return flag
+    if os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()
+
+
+def _split(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(w.strip() for v in values for w in v.split(",") if w.strip())
+
+
+@click.group(
+    cls=_DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]}
+)
+@click.version_option(__version__, prog_name="lsip-check")
+def main() -> None:
+    """Check Local Skills Improvement Plans against the statutory guidance."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info"]),
+    default="error",
+    show_default=True,
+    help="Lowest severity that makes the exit code 1.",
+)
+@click.option(
+    "--select",
+    multiple=True,
+    help="Only these rules: code, name, prefix (LSIP3) or tag. Repeatable or comma-separated.",
+)
+@click.option(
+    "--ignore", multiple=True, help="Leave out these rules (same forms as --select)."
+)
+@click.option(
+    "-q",
+    "--quiet",
+    is_flag=True,
+    help="Print only findings at or above --fail-on, and no summary.",
+)
+@click.option(
+    "--color/--no-color",
+    default=None,
+    help="Colour the output (default: only on a terminal; NO_COLOR is honoured).",
+)
+@click.option(
+    "--reference-data",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Folder with the SIC, SOC and area data (default: LSIP_CHECK_DATA, the bundled copy, or ../shared/data).",
+)
+@click.option(
+    "--max-file-size",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Largest plan file read, in bytes (default 5 MB).",
+)
+def check(
+    paths: tuple[str, ...],
+    fmt: str,
+    fail_on: str,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    quiet: bool,
+    color: bool | None,
+    reference_data: str | None,
+    max_file_size: int | None,
+) -> None:
+    """Check plan files or folders (``-`` reads a plan from standard input)."""
+    from lsip_check import api
+    from lsip_check.discover import PathProblem
+    from lsip_check.engine.rules import RuleFileError
+    from lsip_check.findings import Severity
+    from lsip_check.load.document import Limits
+    from lsip_check.report import render
+    from lsip_check.selection import SelectionError
+
+    limits = Limits(max_bytes=max_file_size) if max_file_size else Limits()
+    options = api.CheckOptions(
+        select=_split(select),
+        ignore=_split(ignore),
+        limits=limits,
+        reference_data=reference_data,
+    )
+    try:
+        if paths == ("-",):
+            raw = sys.stdin.buffer.read(limits.max_bytes + 1)
+            result = api.check_bytes(raw, "<stdin>", options)
+        else:
+            result = api.check_paths(list(paths), options)
+    except (PathProblem, SelectionError, RuleFileError) as exc:
+        raise (
+            click.UsageError(str(exc))
+            if isinstance(exc, SelectionError)
+            else _fail(str(exc))
+        ) from None
+    threshold = Severity(fail_on)
+    if quiet:
+        result = _only_failing(result, threshold)
+    text = render(fmt, result, _use_color(color))
+    if quiet and fmt == "text":
+        text = "".join(line + "\n" for line in text.splitlines()[:-1] if line)
+    click.echo(text, nl=False)
+    worst = result.worst()
+    sys.exit(1 if worst is not None and worst.rank >= threshold.rank else 0)
+
+
+def _only_failing(result: Any, threshold: Any) -> Any:
+    for r in result.results:
+        r.findings = [f for f in r.findings if f.severity.rank >= threshold.rank]
+    return result
+
+
+def _fail(message: str) -> click.ClickException:
+    exc = click.ClickException(message)
+    exc.exit_code = 2
+    return exc
+
+
+@main.command()
+@click.option(
+    "--write", is_flag=True, help="Regenerate schemas/*.json in this source checkout."
+)
+def schema(write: bool) -> None:
+    """Print the plan's JSON Schema (for editors and other tools)."""
+    from pathlib import Path
+
+    from lsip_check import schemacheck
+
+    if write:
+        from lsip_check import schemagen
+
+        for path in schemagen.write_all(Path(__file__).resolve().parents[1]):
+            click.echo(f"wrote {path}", err=True)
+        return
+    click.echo(schemacheck.SCHEMA_FILE.read_text(encoding="utf-8"), nl=False)

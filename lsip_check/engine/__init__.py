@@ -1,0 +1,1 @@
+"""The rules engine: rule files, selectors, check functions and the runner."""

@@ -1,0 +1,1 @@
+"""Plain Python checks for what the rule vocabulary cannot say; one module per family."""

@@ -1,0 +1,96 @@
+"""What a check function may know beyond its node: the plan, the area, reference data."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from lsip_check.reference import ReferenceData
+
+
+class ReferenceUnavailable(Exception):
+    """Raised inside a check that needs reference data the run could not find."""
+
+
+class Context:
+    """Per-plan facts shared by all rules; computed once, on first use."""
+
+    def __init__(
+        self,
+        data: dict[str, Any],
+        reference: ReferenceData | None,
+        options: dict[str, dict[str, Any]] | None = None,
+        area_overrides: dict[str, Any] | None = None,
+    ) -> None:
+        self.data = data
+        self._reference = reference
+        self.options = options or {}
+        self.area_overrides = area_overrides or {}
+
+    @property
+    def reference(self) -> ReferenceData:
+        if self._reference is None:
+            raise ReferenceUnavailable
+        return self._reference
+
+    @property
+    def identity(self) -> dict[str, Any]:
+        ident = self.data.get("identity")
+        return ident if isinstance(ident, dict) else {}
+
+    @cached_property
+    def area(self) -> Any:
+        """The reference data's match for the plan's area, or None."""
+        name = self.identity.get("area")
+        if not isinstance(name, str) or self._reference is None:
+            return None
+        return self._reference.areas.find(name)
+
+    @cached_property
+    def devolved(self) -> bool | None:
+        """Whether the area has a Strategic Authority: the plan's override, then the
+        configuration's, then the reference data. None when nothing can say."""
+        override = self.identity.get("strategic_authority_override")
+        if isinstance(override, dict) and isinstance(override.get("devolved"), bool):
+            return bool(override["devolved"])
+        if isinstance(self.area_overrides.get("devolved"), bool):
+            return bool(self.area_overrides["devolved"])
+        if self.area is None:
+            if self._reference is None:
+                return None
+            return bool(self.identity.get("strategic_authority"))
+        return bool(self.area.area.strategic_authority)
+
+    @property
+    def status(self) -> str | None:
+        status = self.identity.get("status")
+        return status if isinstance(status, str) else None
+
+    @cached_property
+    def period(self) -> tuple[dt.date, dt.date]:
+        """First and last day of the plan period (2026 to 2029 unless stated)."""
+        period = self.identity.get("period")
+        start, end = 2026, 2029
+        if isinstance(period, dict):
+            if isinstance(period.get("start"), int) and 2000 <= period["start"] <= 2100:
+                start = period["start"]
+            if isinstance(period.get("end"), int) and start <= period["end"] <= 2100:
+                end = period["end"]
+        return dt.date(start, 1, 1), dt.date(end, 12, 31)
+
+    def when(self, condition: str) -> bool | None:
+        """Evaluate a rule's ``when`` condition; None when it cannot be known."""
+        if condition == "devolved":
+            return self.devolved
+        if condition == "not_devolved":
+            return None if self.devolved is None else not self.devolved
+        if condition == "submitted_or_final":
+            return self.status in ("submitted", "final")
+        if condition == "draft":
+            return self.status == "draft"
+        raise KeyError(condition)
+
+
+CONDITIONS = ("devolved", "not_devolved", "submitted_or_final", "draft")

@@ -1,0 +1,103 @@
+"""Run compiled rules over one plan and stamp each Problem into a Finding."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lsip_check.engine import registry
+from lsip_check.engine.context import Context, ReferenceUnavailable
+from lsip_check.engine.problem import Problem
+from lsip_check.engine.rules import Rule
+from lsip_check.engine.selectors import select
+from lsip_check.findings import DataPath, Finding, Severity, Span, format_path
+from lsip_check.load.sourcemap import SourceMap
+from lsip_check.load.yaml import as_text
+
+
+class _Vars(dict[str, Any]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def render(template: str, values: dict[str, Any]) -> str:
+    """Fill a message template; lists read as 'a, b, c'."""
+    clean = {
+        k: ", ".join(map(str, v)) if isinstance(v, list | tuple) else v
+        for k, v in values.items()
+    }
+    return template.format_map(_Vars(clean))
+
+
+def stable_path(data: Any, path: DataPath) -> str:
+    """The data path with list items named by their ids where they have one:
+    ``priorities[P3].needs[N3.1].soc[0]``, so baselines survive reordering."""
+    out: list[str] = []
+    node = data
+    for part in path:
+        if isinstance(part, int):
+            item = node[part] if isinstance(node, list) and part < len(node) else None
+            ident = as_text(item.get("id")) if isinstance(item, dict) else None
+            out.append(
+                f"[{ident}]" if isinstance(ident, str) and ident else f"[{part}]"
+            )
+            node = item
+        else:
+            out.append(f".{part}" if out else part)
+            node = node.get(part) if isinstance(node, dict) else None
+    return "".join(out) or "(document)"
+
+
+def locate(smap: SourceMap, problem: Problem) -> Span:
+    if problem.missing:
+        return smap.parent_of_missing(problem.path)
+    return smap.at(problem.path)
+
+
+def stamp(
+    rule: Rule, problem: Problem, data: Any, smap: SourceMap, severity: Severity
+) -> Finding:
+    """The engine, not the check, decides code, severity, place and words."""
+    values = {"path": format_path(problem.path), **problem.vars}
+    message = problem.message or render(rule.message, values)
+    sev = (
+        problem.severity
+        if problem.severity is not None and problem.severity.rank < severity.rank
+        else severity
+    )
+    return Finding(
+        code=rule.code,
+        name=rule.name,
+        severity=sev,
+        message=message,
+        span=locate(smap, problem),
+        data_path=problem.path,
+        stable_path=stable_path(data, problem.path),
+        guidance=rule.guidance_section,
+        hint=render(rule.fix, values),
+    )
+
+
+def run_rule(
+    rule: Rule,
+    ctx: Context,
+    smap: SourceMap,
+    severity: Severity,
+    options: dict[str, Any],
+) -> list[Finding]:
+    """Findings of one rule on one plan; a crash inside a check becomes a finding."""
+    fn = registry.get(rule.function)
+    out: list[Finding] = []
+    for path, value in select(ctx.data, rule.given):
+        try:
+            problems = list(fn(path, value, options, ctx))
+        except ReferenceUnavailable:
+            raise
+        except Exception as exc:  # never a traceback for the user: report and go on
+            problems = [
+                Problem(
+                    path,
+                    message=f"lsip-check could not apply {rule.code} here ({type(exc).__name__}: {exc}). This is a bug in lsip-check: please report it with this plan.",
+                )
+            ]
+        out.extend(stamp(rule, p, ctx.data, smap, severity) for p in problems)
+    return out

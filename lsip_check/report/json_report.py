@@ -1,0 +1,62 @@
+"""JSON output: a stable, documented structure (docs/output.md), version 1."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from lsip_check import __version__
+from lsip_check.findings import Finding, RunResult, format_path
+
+FORMAT_VERSION = 1
+
+
+def finding_dict(f: Finding) -> dict[str, Any]:
+    return {
+        "code": f.code,
+        "name": f.name,
+        "severity": f.severity.value,
+        "message": f.message,
+        "file": f.span.file,
+        "line": f.span.line,
+        "column": f.span.column,
+        "end_line": f.span.end_line or None,
+        "end_column": f.span.end_column or None,
+        "data_path": format_path(f.data_path),
+        "stable_path": f.stable_path,
+        "guidance": f.guidance,
+        "fix": f.hint,
+        "fingerprint": f.fingerprint,
+        "waived": f.waived,
+    }
+
+
+def to_dict(result: RunResult) -> dict[str, Any]:
+    findings = result.findings
+    counts = {
+        s: sum(1 for f in findings if f.severity.value == s and f.waived is None)
+        for s in ("error", "warning", "info")
+    }
+    return {
+        "format_version": FORMAT_VERSION,
+        "tool": {"name": "lsip-check", "version": __version__},
+        "summary": {
+            "plans": len(result.results),
+            **counts,
+            "waived": sum(1 for f in findings if f.waived is not None),
+        },
+        "plans": [
+            {
+                "path": r.path,
+                "files": r.files,
+                "skipped_rules": sorted(set(r.skipped_rules)),
+            }
+            for r in result.results
+        ],
+        "findings": [finding_dict(f) for f in findings],
+        "notices": result.notices,
+    }
+
+
+def render(result: RunResult, color: bool = False) -> str:
+    return json.dumps(to_dict(result), indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,55 @@
+"""Human output: ``path:line:col: CODE [severity] message (name)``, sorted, with a summary."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from lsip_check.findings import Finding, RunResult
+
+_COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
+_BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
+
+
+def line(f: Finding, color: bool = False) -> str:
+    where = f"{f.span.file}:{f.span.line}:{f.span.column}:"
+    sev = f"[{f.severity.value}]"
+    if color:
+        where = f"{_BOLD}{where}{_RESET}"
+        sev = f"{_COLORS[f.severity.value]}{sev}{_RESET}"
+    text = f"{where} {f.code} {sev} {f.message} ({f.name})"
+    extra = []
+    if f.guidance:
+        extra.append(f"guidance {f.guidance}")
+    if f.hint:
+        extra.append(f"fix: {f.hint}")
+    if f.waived is not None:
+        text += f" [waived: {f.waived}]"
+    if extra:
+        tail = "    " + "; ".join(extra)
+        text += "\n" + (f"{_DIM}{tail}{_RESET}" if color else tail)
+    return text
+
+
+def summary(result: RunResult) -> str:
+    findings = result.findings
+    counts = Counter(f.severity.value for f in findings if f.waived is None)
+    waived = sum(1 for f in findings if f.waived is not None)
+    plans = len(result.results)
+    parts = [
+        f"{counts.get(s, 0)} {s}{'s' if counts.get(s, 0) != 1 else ''}"
+        for s in ("error", "warning", "info")
+    ]
+    tail = f", {waived} waived" if waived else ""
+    return f"Checked {plans} plan{'s' if plans != 1 else ''}: {', '.join(parts)}{tail}."
+
+
+def render(result: RunResult, color: bool = False) -> str:
+    out = [line(f, color) for f in result.findings]
+    for r in result.results:
+        if r.skipped_rules:
+            out.append(
+                f"{r.path}: not checked (could not be decided): {', '.join(sorted(set(r.skipped_rules)))}"
+            )
+    out += [f"note: {n}" for n in result.notices]
+    out.append(summary(result))
+    return "\n".join(out) + "\n"

@@ -1,0 +1,36 @@
+"""Choose rules by code, name, alias, code prefix or tag (``--select``/``--ignore``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from lsip_check.engine.rules import Rule
+
+
+class SelectionError(ValueError):
+    """A --select or --ignore word that names no rule."""
+
+
+def _matches(rule: Rule, word: str) -> bool:
+    w = word.strip()
+    return (
+        w.upper() == rule.code
+        or w == rule.name
+        or w in rule.aliases
+        or w in rule.tags
+        or (w.upper().startswith("LSIP") and rule.code.startswith(w.upper()))
+    )
+
+
+def choose(
+    rules: Sequence[Rule], select: Iterable[str] = (), ignore: Iterable[str] = ()
+) -> list[Rule]:
+    """The rules a run uses; raises SelectionError for a word that matches nothing."""
+    select, ignore = [w for w in select if w], [w for w in ignore if w]
+    for word in (*select, *ignore):
+        if not any(_matches(r, word) for r in rules):
+            raise SelectionError(
+                f"'{word}' names no rule (use a code like LSIP303, a name like invalid-sic-code, a prefix like LSIP3, or a tag); `lsip-check rules` lists them"
+            )
+    chosen = [r for r in rules if not select or any(_matches(r, w) for w in select)]
+    return [r for r in chosen if not any(_matches(r, w) for w in ignore)]
