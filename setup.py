@@ -36,6 +36,9 @@ class BuildPyWithData(build_py):
         if getattr(self, "editable_mode", False):
             return
         source = source_data_dir()
+        target = Path(self.build_lib) / "lsip_check" / "_bundled" / "data"
+        # build/ survives between builds: never ship a stale copy from an earlier one.
+        shutil.rmtree(target, ignore_errors=True)
         missing = [name for name in DATA_FILES if not (source / name).is_file()]
         if missing:
             print(
@@ -44,7 +47,6 @@ class BuildPyWithData(build_py):
                 "to bundle it; without it users must set LSIP_CHECK_DATA at run time."
             )
             return
-        target = Path(self.build_lib) / "lsip_check" / "_bundled" / "data"
         target.mkdir(parents=True, exist_ok=True)
         for name in DATA_FILES:
             shutil.copyfile(source / name, target / name)

@@ -126,7 +126,12 @@ class AreaIndex:
             self._loose[key] = AreaMatch(by_name[best[0]], "former", name)
 
     def find(self, name: str) -> AreaMatch | None:
-        """Return the area ``name`` refers to, and how it matched, or None."""
+        """Return the area ``name`` refers to, and how it matched, or None.
+
+        ``via`` is "current" for the notice's name up to case and spacing, "variant"
+        for looser spellings ('&', hyphens, punctuation, 'the'), and "former" for a
+        2023 area name or one of the four London sub-area names.
+        """
         area = self._current.get(light_key(name))
         if area is not None:
             return AreaMatch(area, "current", area.name)
