@@ -28,13 +28,18 @@ def source_data_dir() -> Path:
 
 
 class BuildPyWithData(build_py):
-    """build_py that also copies the reference CSV files into lsip_check/_bundled/data."""
+    """build_py that also bundles rules/ and the reference CSV files into lsip_check/_bundled/."""
 
     def run(self) -> None:
         super().run()
         # Editable installs read the data from the checkout; no copy is wanted.
         if getattr(self, "editable_mode", False):
             return
+        rules = Path(self.build_lib) / "lsip_check" / "_bundled" / "rules"
+        shutil.rmtree(rules, ignore_errors=True)
+        rules.mkdir(parents=True, exist_ok=True)
+        for rule in sorted((HERE / "rules").glob("LSIP*.yaml")):
+            shutil.copyfile(rule, rules / rule.name)
         source = source_data_dir()
         target = Path(self.build_lib) / "lsip_check" / "_bundled" / "data"
         # build/ survives between builds: never ship a stale copy from an earlier one.

@@ -140,10 +140,11 @@ def check(
     threshold = Severity(fail_on)
     if quiet:
         result = _only_failing(result, threshold)
-    text = render(fmt, result, _use_color(color))
+    use_color = _use_color(color)
+    text = render(fmt, result, use_color)
     if quiet and fmt == "text":
         text = "".join(line + "\n" for line in text.splitlines()[:-1] if line)
-    click.echo(text, nl=False)
+    click.echo(text, nl=False, color=use_color)
     worst = result.worst()
     sys.exit(1 if worst is not None and worst.rank >= threshold.rank else 0)
 
