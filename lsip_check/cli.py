@@ -155,10 +155,14 @@ def _only_failing(result: Any, threshold: Any) -> Any:
     return result
 
 
+class _Unusable(click.ClickException):
+    """A path, rule file or configuration that cannot be used: exit code 2."""
+
+    exit_code = 2
+
+
 def _fail(message: str) -> click.ClickException:
-    exc = click.ClickException(message)
-    exc.exit_code = 2
-    return exc
+    return _Unusable(message)
 
 
 @main.command()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from lsip_check.findings import DataPath, Span
 from lsip_check.load.decode import DEFAULT_MAX_BYTES, decode
@@ -79,30 +79,31 @@ def _merge(
     return conflicts
 
 
+T = TypeVar("T")
+
+
+def _copy(
+    src: dict[DataPath, T], dst: dict[DataPath, T], old: DataPath, new: DataPath
+) -> None:
+    """Copy entries under ``old`` to the same places under ``new``."""
+    n = len(old)
+    for p, v in src.items():
+        if p[:n] == old:
+            dst[new + p[n:]] = v
+
+
 def _sub(esmap: SourceMap, prefix: DataPath) -> SourceMap:
     out = SourceMap(esmap.root_file)
-    n = len(prefix)
-    for table, dest in (
-        (esmap.values, out.values),
-        (esmap.keys, out.keys),
-        (esmap.raw, out.raw),
-    ):
-        for p, v in table.items():
-            if p[:n] == prefix:
-                dest[p[n:]] = v  # type: ignore[index]
+    _copy(esmap.values, out.values, prefix, ())
+    _copy(esmap.keys, out.keys, prefix, ())
+    _copy(esmap.raw, out.raw, prefix, ())
     return out
 
 
 def _graft(smap: SourceMap, esmap: SourceMap, src: DataPath, dest: DataPath) -> None:
-    n = len(src)
-    for table, target in (
-        (esmap.values, smap.values),
-        (esmap.keys, smap.keys),
-        (esmap.raw, smap.raw),
-    ):
-        for p, v in table.items():
-            if p[:n] == src:
-                target[dest + p[n:]] = v  # type: ignore[index]
+    _copy(esmap.values, smap.values, src, dest)
+    _copy(esmap.keys, smap.keys, src, dest)
+    _copy(esmap.raw, smap.raw, src, dest)
 
 
 class _Includer:
