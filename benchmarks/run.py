@@ -1,0 +1,92 @@
+"""Reproducible speed measurements for lsip-check (not a timed test).
+
+Times whole processes, cold, over repeated runs, side by side in one run:
+  - ``lsip-check check`` on each example, schema and references only (LSIP001-004);
+  - ``lsip-check check`` with the full catalogue;
+  - ``check-jsonschema --schemafile schemas/plan.schema.json`` on the same file;
+and, in one process, the parse, schema-check and rules times of each example.
+
+Usage: python benchmarks/run.py [--runs N] [FILE...]   (defaults: 15 runs, examples/)
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+
+
+def _tool(name: str) -> str:
+    found = BIN / name
+    return str(found) if found.exists() else (shutil.which(name) or name)
+
+
+def wall(cmd: list[str], runs: int) -> float:
+    """Median wall-clock milliseconds of ``cmd`` over ``runs`` runs (after one warm-up)."""
+    subprocess.run(cmd, capture_output=True, check=False)
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        subprocess.run(cmd, capture_output=True, check=False)
+        times.append((time.perf_counter() - t) * 1000)
+    return statistics.median(times)
+
+
+def in_process(path: Path, repeat: int = 20) -> dict[str, float]:
+    """Median milliseconds of each stage for one file, in a warm process."""
+    from lsip_check.api import CheckOptions, _Run
+    from lsip_check.load.document import load_document
+    from lsip_check.schemacheck import check_data
+
+    run = _Run(CheckOptions())
+    stages: dict[str, list[float]] = {"parse": [], "schema": [], "rules": []}
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        doc = load_document(path, path.name)
+        t1 = time.perf_counter()
+        check_data(doc.data)
+        t2 = time.perf_counter()
+        run.rule_findings(doc, __import__("lsip_check.findings").findings.FileResult(doc.path))
+        t3 = time.perf_counter()
+        stages["parse"].append((t1 - t0) * 1000)
+        stages["schema"].append((t2 - t1) * 1000)
+        stages["rules"].append((t3 - t2) * 1000)
+    return {k: statistics.median(v) for k, v in stages.items()}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("files", nargs="*", type=Path)
+    args = parser.parse_args()
+    files = args.files or sorted((ROOT / "examples").glob("*.lsip.yaml"))
+    os.environ.setdefault("LSIP_CHECK_DATA", str(ROOT.parent / "shared" / "data"))
+    schema = str(ROOT / "schemas" / "plan.schema.json")
+    lsip, cjs = _tool("lsip-check"), _tool("check-jsonschema")
+    print(f"# {platform.node()} {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {time.strftime('%Y-%m-%d')}")
+    print(f"# median of {args.runs} cold runs per command, milliseconds\n")
+    print("| file | KB | lsip-check schema+refs | lsip-check full | check-jsonschema | ratio (schema+refs / cjs) |")
+    print("|---|---|---|---|---|---|")
+    for f in files:
+        quick = wall([lsip, "check", "--select", "LSIP001,LSIP002,LSIP003,LSIP004", str(f)], args.runs)
+        full = wall([lsip, "check", str(f)], args.runs)
+        other = wall([cjs, "--schemafile", schema, str(f)], args.runs)
+        print(f"| {f.name} | {f.stat().st_size / 1024:.0f} | {quick:.0f} | {full:.0f} | {other:.0f} | {quick / other:.2f} |")
+    print("\n| file | parse | schema | rules (full catalogue) |")
+    print("|---|---|---|---|")
+    for f in files:
+        s = in_process(f)
+        print(f"| {f.name} | {s['parse']:.1f} | {s['schema']:.1f} | {s['rules']:.1f} |")
+
+
+if __name__ == "__main__":
+    main()

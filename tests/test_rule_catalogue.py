@@ -1,0 +1,67 @@
+"""Meta-tests over the rule catalogue: complete, unique, documented, examples that run."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from lsip_check.api import CheckOptions, check_text
+from lsip_check.engine.rules import Rule, load_rules, rules_dir
+from tests.conftest import ROOT
+
+CATALOGUE = ROOT.parent / "shared" / "guidance" / "rule-catalogue.md"
+_ROW = re.compile(r"^\| (LSIP\d{3}) \| ([a-z0-9-]+) \| (error|warning|info) \|", re.M)
+EXPECTED = {m[0]: (m[1], m[2]) for m in _ROW.findall(CATALOGUE.read_text(encoding="utf-8"))}
+RULES = load_rules()
+BY_CODE = {r.code: r for r in RULES}
+
+
+def test_catalogue_is_read() -> None:
+    assert len(EXPECTED) >= 45
+
+
+@pytest.mark.parametrize("code", sorted(EXPECTED))
+def test_every_catalogue_rule_has_a_rule_file(code: str) -> None:
+    name, severity = EXPECTED[code]
+    assert (rules_dir() / f"{code}.yaml").exists()
+    rule = BY_CODE[code]
+    assert (rule.name, rule.severity.value) == (name, severity)
+
+
+@pytest.mark.parametrize("code", sorted(EXPECTED))
+def test_every_rule_has_good_and_bad_fixtures(code: str) -> None:
+    if code in ("LSIP001", "LSIP002"):
+        pytest.skip("input rules: tests/test_hostile.py, test_loader.py, test_schema.py")
+    base = Path(__file__).parent / "rules" / code
+    assert list((base / "good").glob("*.lsip.*")), "no good fixture"
+    assert list((base / "bad").glob("*.lsip.*")), "no bad fixture"
+    assert (base / "expected.yaml").exists()
+
+
+def test_names_and_aliases_are_unique() -> None:
+    idents = [i for r in RULES for i in (r.code, r.name, *r.aliases)]
+    assert len(idents) == len(set(idents))
+
+
+def _example_params() -> list[object]:
+    out = []
+    for rule in RULES:
+        out += [pytest.param(rule, text, True, id=f"{rule.code}-fail{i}") for i, text in enumerate(rule.examples_fail)]
+        out += [pytest.param(rule, text, False, id=f"{rule.code}-pass{i}") for i, text in enumerate(rule.examples_pass)]
+    return out
+
+
+@pytest.mark.parametrize(("rule", "text", "fails"), _example_params())
+def test_rule_examples_behave_as_declared(rule: Rule, text: str, fails: bool) -> None:
+    result = check_text(text, "example.lsip.yaml", CheckOptions(select=(rule.code,)))
+    got = [f for f in result.findings if f.code == rule.code]
+    assert bool(got) == fails, [f.message for f in got]
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_every_rule_explains_itself(rule: Rule) -> None:
+    assert rule.rationale.strip() and rule.fix.strip() and rule.summary.strip()
+    assert rule.guidance_section and rule.guidance_url.startswith("https://")
+    assert rule.examples_fail and rule.examples_pass
