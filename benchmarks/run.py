@@ -55,7 +55,9 @@ def in_process(path: Path, repeat: int = 20) -> dict[str, float]:
         t1 = time.perf_counter()
         check_data(doc.data)
         t2 = time.perf_counter()
-        run.rule_findings(doc, __import__("lsip_check.findings").findings.FileResult(doc.path))
+        run.rule_findings(
+            doc, __import__("lsip_check.findings").findings.FileResult(doc.path)
+        )
         t3 = time.perf_counter()
         stages["parse"].append((t1 - t0) * 1000)
         stages["schema"].append((t2 - t1) * 1000)
@@ -72,15 +74,24 @@ def main() -> None:
     os.environ.setdefault("LSIP_CHECK_DATA", str(ROOT.parent / "shared" / "data"))
     schema = str(ROOT / "schemas" / "plan.schema.json")
     lsip, cjs = _tool("lsip-check"), _tool("check-jsonschema")
-    print(f"# {platform.node()} {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {time.strftime('%Y-%m-%d')}")
+    print(
+        f"# {platform.node()} {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {time.strftime('%Y-%m-%d')}"
+    )
     print(f"# median of {args.runs} cold runs per command, milliseconds\n")
-    print("| file | KB | lsip-check schema+refs | lsip-check full | check-jsonschema | ratio (schema+refs / cjs) |")
+    print(
+        "| file | KB | lsip-check schema+refs | lsip-check full | check-jsonschema | ratio (schema+refs / cjs) |"
+    )
     print("|---|---|---|---|---|---|")
     for f in files:
-        quick = wall([lsip, "check", "--select", "LSIP001,LSIP002,LSIP003,LSIP004", str(f)], args.runs)
+        quick = wall(
+            [lsip, "check", "--select", "LSIP001,LSIP002,LSIP003,LSIP004", str(f)],
+            args.runs,
+        )
         full = wall([lsip, "check", str(f)], args.runs)
         other = wall([cjs, "--schemafile", schema, str(f)], args.runs)
-        print(f"| {f.name} | {f.stat().st_size / 1024:.0f} | {quick:.0f} | {full:.0f} | {other:.0f} | {quick / other:.2f} |")
+        print(
+            f"| {f.name} | {f.stat().st_size / 1024:.0f} | {quick:.0f} | {full:.0f} | {other:.0f} | {quick / other:.2f} |"
+        )
     print("\n| file | parse | schema | rules (full catalogue) |")
     print("|---|---|---|---|")
     for f in files:

@@ -182,3 +182,45 @@ def schema(write: bool) -> None:
             click.echo(f"wrote {path}", err=True)
         return
     click.echo(schemacheck.SCHEMA_FILE.read_text(encoding="utf-8"), nl=False)
+
+
+@main.command()
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "markdown"]),
+    default="table",
+    show_default=True,
+)
+def rules(fmt: str) -> None:
+    """List the rules: code, name, severity, tags and summary."""
+    from lsip_check import ruledocs
+
+    render = {
+        "table": ruledocs.table,
+        "json": ruledocs.as_json,
+        "markdown": ruledocs.markdown,
+    }[fmt]
+    click.echo(render(_load_rules()), nl=False)
+
+
+@main.command()
+@click.argument("rule")
+def explain(rule: str) -> None:
+    """Explain one rule (by code, name or alias): why, guidance, examples, fix."""
+    from lsip_check import ruledocs
+
+    for r in _load_rules():
+        if rule.upper() == r.code or rule in (r.name, *r.aliases):
+            click.echo(ruledocs.explain(r), nl=False)
+            return
+    raise click.UsageError(f"'{rule}' names no rule; `lsip-check rules` lists them")
+
+
+def _load_rules() -> Any:
+    from lsip_check.engine.rules import RuleFileError, load_rules
+
+    try:
+        return load_rules()
+    except RuleFileError as exc:
+        raise _fail(str(exc)) from None

@@ -10,9 +10,22 @@ from hypothesis import strategies as st
 from lsip_check.api import check_bytes
 from tests.conftest import EXAMPLES
 
-SOURCES = sorted(EXAMPLES.rglob("*.lsip.yaml")) or sorted((Path(__file__).parent / "rules").rglob("*.lsip.yaml"))
+SOURCES = sorted(EXAMPLES.rglob("*.lsip.yaml")) or sorted(
+    (Path(__file__).parent / "rules").rglob("*.lsip.yaml")
+)
 TEXTS = [p.read_bytes() for p in SOURCES]
-REPLACEMENTS = [b"[1, 2]", b"{}", b"~", b"'text'", b"12", b"true", b"- x", b"&a x", b"*a", b"\xff\xfe"]
+REPLACEMENTS = [
+    b"[1, 2]",
+    b"{}",
+    b"~",
+    b"'text'",
+    b"12",
+    b"true",
+    b"- x",
+    b"&a x",
+    b"*a",
+    b"\xff\xfe",
+]
 
 
 @st.composite

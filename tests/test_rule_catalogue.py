@@ -13,7 +13,9 @@ from tests.conftest import ROOT
 
 CATALOGUE = ROOT.parent / "shared" / "guidance" / "rule-catalogue.md"
 _ROW = re.compile(r"^\| (LSIP\d{3}) \| ([a-z0-9-]+) \| (error|warning|info) \|", re.M)
-EXPECTED = {m[0]: (m[1], m[2]) for m in _ROW.findall(CATALOGUE.read_text(encoding="utf-8"))}
+EXPECTED = {
+    m[0]: (m[1], m[2]) for m in _ROW.findall(CATALOGUE.read_text(encoding="utf-8"))
+}
 RULES = load_rules()
 BY_CODE = {r.code: r for r in RULES}
 
@@ -33,7 +35,9 @@ def test_every_catalogue_rule_has_a_rule_file(code: str) -> None:
 @pytest.mark.parametrize("code", sorted(EXPECTED))
 def test_every_rule_has_good_and_bad_fixtures(code: str) -> None:
     if code in ("LSIP001", "LSIP002"):
-        pytest.skip("input rules: tests/test_hostile.py, test_loader.py, test_schema.py")
+        pytest.skip(
+            "input rules: tests/test_hostile.py, test_loader.py, test_schema.py"
+        )
     base = Path(__file__).parent / "rules" / code
     assert list((base / "good").glob("*.lsip.*")), "no good fixture"
     assert list((base / "bad").glob("*.lsip.*")), "no bad fixture"
@@ -48,8 +52,14 @@ def test_names_and_aliases_are_unique() -> None:
 def _example_params() -> list[object]:
     out = []
     for rule in RULES:
-        out += [pytest.param(rule, text, True, id=f"{rule.code}-fail{i}") for i, text in enumerate(rule.examples_fail)]
-        out += [pytest.param(rule, text, False, id=f"{rule.code}-pass{i}") for i, text in enumerate(rule.examples_pass)]
+        out += [
+            pytest.param(rule, text, True, id=f"{rule.code}-fail{i}")
+            for i, text in enumerate(rule.examples_fail)
+        ]
+        out += [
+            pytest.param(rule, text, False, id=f"{rule.code}-pass{i}")
+            for i, text in enumerate(rule.examples_pass)
+        ]
     return out
 
 

@@ -15,10 +15,14 @@ from lsip_check.schemacheck import check_data
 from tests.conftest import ROOT
 
 
-@pytest.mark.parametrize("path", sorted(schemagen.targets(ROOT)), ids=lambda p: str(p.relative_to(ROOT)))
+@pytest.mark.parametrize(
+    "path", sorted(schemagen.targets(ROOT)), ids=lambda p: str(p.relative_to(ROOT))
+)
 def test_generated_schema_is_current(path: Path) -> None:
     expected = schemagen.targets(ROOT)[path]
-    assert path.read_text(encoding="utf-8") == expected, "stale: run `lsip-check schema --write`"
+    assert path.read_text(encoding="utf-8") == expected, (
+        "stale: run `lsip-check schema --write`"
+    )
 
 
 def test_every_field_has_help_text() -> None:
@@ -33,7 +37,16 @@ def _pydantic_error_paths(data: Any) -> set[tuple[Any, ...]]:
     try:
         Plan.model_validate(data)
     except ValidationError as exc:
-        return {tuple(p for p in e["loc"] if not (isinstance(p, str) and p[0].isupper() or p in ("function-before",))) for e in exc.errors()}
+        return {
+            tuple(
+                p
+                for p in e["loc"]
+                if not (
+                    (isinstance(p, str) and p[0].isupper()) or p in ("function-before",)
+                )
+            )
+            for e in exc.errors()
+        }
     return set()
 
 
@@ -51,5 +64,7 @@ DOCS = {
 @pytest.mark.parametrize("name", sorted(DOCS))
 def test_fast_check_agrees_with_pydantic(name: str) -> None:
     data, _ = load_yaml(DOCS[name], "p.yaml")
-    fast = {p.path + ((p.missing_key,) if p.missing_key else ()) for p in check_data(data)}
+    fast = {
+        p.path + ((p.missing_key,) if p.missing_key else ()) for p in check_data(data)
+    }
     assert fast == _pydantic_error_paths(data)
