@@ -34,5 +34,7 @@ def run_cli(
 
 
 @pytest.fixture(autouse=True, scope="session")
-def _reference_data() -> None:
+def _environment(tmp_path_factory: pytest.TempPathFactory) -> None:
     os.environ.setdefault("LSIP_CHECK_DATA", str(SHARED_DATA))
+    # a fresh rule cache per test session, so rule files are read and validated here
+    os.environ["LSIP_CHECK_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
