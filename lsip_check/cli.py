@@ -14,7 +14,7 @@ import click
 
 from lsip_check import __version__
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "sarif", "junit", "github", "auto")
 
 
 class _DefaultGroup(click.Group):
@@ -141,6 +141,8 @@ def check(
     if quiet:
         result = _only_failing(result, threshold)
     use_color = _use_color(color)
+    if fmt == "auto":
+        fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     text = render(fmt, result, use_color)
     if quiet and fmt == "text":
         text = "".join(line + "\n" for line in text.splitlines()[:-1] if line)

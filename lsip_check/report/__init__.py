@@ -10,7 +10,13 @@ from lsip_check.findings import RunResult
 Reporter = Callable[[RunResult, bool], str]
 
 #: format name -> module under lsip_check.report (imported only when used)
-REPORTERS = {"text": "text", "json": "json_report"}
+REPORTERS = {
+    "text": "text",
+    "json": "json_report",
+    "sarif": "sarif",
+    "junit": "junit",
+    "github": "github",
+}
 
 
 def render(fmt: str, result: RunResult, color: bool = False) -> str:

@@ -1,0 +1,122 @@
+"""Each output format's structure, as its consumer reads it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+import jsonschema
+
+from tests.conftest import SHARED_DATA, run_cli
+
+PLAN = """identity:
+  area: Greater Manchester
+  erb: Greater Manchester Chamber of Commerce
+  period: {start: 2026, end: 2029}
+prioritys: []
+priorities:
+  - {id: P1, title: Digital}
+  - {id: P1, title: Care}
+actions:
+  - {id: A1, title: Bootcamps, priorities: [P2]}
+"""
+SELECT = "LSIP002,LSIP003,LSIP004"
+
+
+def _run(tmp_path: Path, fmt: str, env: dict[str, str] | None = None) -> str:
+    (tmp_path / "p.lsip.yaml").write_text(PLAN)
+    proc = run_cli(
+        "check",
+        "--format",
+        fmt,
+        "--select",
+        SELECT,
+        "p.lsip.yaml",
+        cwd=tmp_path,
+        env=env,
+    )
+    assert proc.returncode == 1, proc.stderr
+    return proc.stdout
+
+
+def test_sarif_is_valid_and_has_what_code_scanning_needs(tmp_path: Path) -> None:
+    doc = json.loads(_run(tmp_path, "sarif"))
+    schema = json.loads((SHARED_DATA / "sarif-schema-2.1.0.json").read_text())
+    jsonschema.Draft4Validator(schema).validate(doc)
+    run = doc["runs"][0]
+    rules = run["tool"]["driver"]["rules"]
+    assert all(
+        r["shortDescription"]["text"] and r["fullDescription"]["text"] and r["helpUri"]
+        for r in rules
+    )
+    results = run["results"]
+    assert [
+        (
+            r["ruleId"],
+            r["locations"][0]["physicalLocation"]["region"]["startLine"],
+            r["locations"][0]["physicalLocation"]["region"]["startColumn"],
+        )
+        for r in results
+    ] == [
+        ("LSIP002", 5, 1),
+        ("LSIP003", 8, 10),
+        ("LSIP004", 10, 45),
+    ]
+    for r in results:
+        assert rules[r["ruleIndex"]]["id"] == r["ruleId"]
+        assert len(r["partialFingerprints"]["lsipCheck/v1"]) == 20
+        assert (
+            r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            == "p.lsip.yaml"
+        )
+
+
+def test_junit_parses_and_counts_match(tmp_path: Path) -> None:
+    root = ET.fromstring(_run(tmp_path, "junit"))
+    suites = root.findall("testsuite")
+    assert len(suites) == 1
+    cases = suites[0].findall("testcase")
+    failed = [c.get("name") for c in cases if c.find("failure") is not None]
+    assert failed == [
+        "LSIP002 schema-violation",
+        "LSIP003 duplicate-id",
+        "LSIP004 unresolved-reference",
+    ]
+    assert suites[0].get("failures") == "3" and root.get("failures") == "3"
+    assert int(suites[0].get("tests", "0")) == len(cases)
+
+
+def test_github_annotations(tmp_path: Path) -> None:
+    lines = _run(tmp_path, "github").splitlines()
+    assert lines[0].startswith(
+        "::error file=p.lsip.yaml,line=5,col=1,title=LSIP002 schema-violation::`prioritys` is not a key"
+    )
+    assert len(lines) == 3
+
+
+def test_auto_picks_github_inside_actions(tmp_path: Path) -> None:
+    assert _run(tmp_path, "auto", env={"GITHUB_ACTIONS": "true"}).startswith("::error ")
+    assert _run(tmp_path, "auto", env={"GITHUB_ACTIONS": ""}).startswith(
+        "p.lsip.yaml:5:1: LSIP002"
+    )
+
+
+def test_github_summary_when_more_than_shown(tmp_path: Path) -> None:
+    items = "".join(
+        f"  - {{id: X{i}, title: t, priorities: [Q{i}]}}\n" for i in range(12)
+    )
+    (tmp_path / "p.lsip.yaml").write_text(f"actions:\n{items}")
+    out = run_cli(
+        "check",
+        "--format",
+        "github",
+        "--select",
+        "LSIP004",
+        "p.lsip.yaml",
+        cwd=tmp_path,
+    ).stdout.splitlines()
+    assert len(out) == 13
+    assert out[-1].startswith(
+        "::notice title=lsip-check::12 findings in all; GitHub shows at most 10 of each level here, so 2 are not shown."
+    )
