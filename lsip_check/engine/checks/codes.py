@@ -3,6 +3,7 @@ plan's own labels fit their official titles (LSIP305)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -72,7 +73,8 @@ def _check_code(path: DataPath, value: Any, scheme: str, ctx: Any) -> Iterator[P
     text = str(as_text(value)).strip()
     index = _index(ctx, scheme)
     if not text:
-        yield Problem(path, {"code": "(empty)", "problem": "is empty"})
+        problem = f"is empty: give the {_SCHEMES[scheme][1]} code, or remove the entry"
+        yield Problem(path, {"code": "code", "problem": problem})
     elif index.get(text) is None:
         yield Problem(path, {"code": text, "problem": _unknown(index, scheme, text)})
 
@@ -93,22 +95,42 @@ def soc_codes(
         yield from _check_code(p, v, "soc", ctx)
 
 
-def _candidates(index: Any, entry: CodeEntry) -> Iterator[str]:
-    """Codes of the same length as ``entry``: its siblings first, then the rest."""
-    pool = index.codes(len(entry.code))
-    siblings = [c for c in pool if c[:-1] == entry.code[:-1] and c != entry.code]
-    yield from siblings
-    yield from (c for c in pool if c[:-1] != entry.code[:-1])
+# The most detailed codes, where a suggestion is looked for: SIC leaf codes (5 digits)
+# and SOC unit groups (4 digits).
+_DETAIL = {"sic": 5, "soc": 4}
+_WORD = re.compile(r"[A-Za-z]{3,}")
+_FILLER = frozenset({"and", "the", "for", "with", "other", "etc"})
 
 
-def _meant(index: Any, entry: CodeEntry, label: str) -> list[str]:
+def _candidates(index: Any, scheme: str, entry: CodeEntry) -> Iterator[str]:
+    """The most detailed codes: those under ``entry``'s parent first, then the rest."""
+    pool = index.codes(_DETAIL[scheme])
+    prefix = entry.code[:-1]
+    yield from (c for c in pool if c.startswith(prefix))
+    yield from (c for c in pool if not c.startswith(prefix))
+
+
+def _fits(label: str, other: CodeEntry) -> bool:
+    """A strict match, for suggestions: the label, and each of its words, match."""
+    if not label_matches(label, other.title, other.previous_title):
+        return False
+    words = [w for w in _WORD.findall(label) if w.casefold() not in _FILLER]
+    return all(label_matches(w, other.title, other.previous_title) for w in words)
+
+
+def _meant(index: Any, scheme: str, entry: CodeEntry, label: str) -> list[str]:
     """Other codes whose official titles the label matches (at most two)."""
     found: list[str] = []
-    for code in _candidates(index, entry):
+    seen = {entry.code}
+    # Cheap first pass: a title must share the start of some label word.
+    starts = {w.casefold()[:4] for w in _WORD.findall(label)} - _FILLER
+    for code in _candidates(index, scheme, entry):
         other: CodeEntry | None = index.get(code)
-        if other is not None and label_matches(
-            label, other.title, other.previous_title
-        ):
+        if other is None or other.code in seen:
+            continue
+        seen.add(other.code)
+        titles = f"{other.title} {other.previous_title}".casefold()
+        if any(start in titles for start in starts) and _fits(label, other):
             found.append(code)
             if len(found) == _MAX_ALTERNATIVES:
                 break
@@ -117,7 +139,7 @@ def _meant(index: Any, entry: CodeEntry, label: str) -> list[str]:
 
 def _hint(index: Any, scheme: str, entry: CodeEntry, label: str) -> str:
     """The likely cause of a mismatch, and the code the label probably meant."""
-    meant = _meant(index, entry, label)
+    meant = _meant(index, scheme, entry, label)
     carried = (
         " SOC 2020 reused many SOC 2010 numbers with new meanings, so a code "
         "carried over from SOC 2010 is the usual cause."
