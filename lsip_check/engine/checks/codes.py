@@ -56,7 +56,8 @@ def _unknown(index: Any, scheme: str, text: str) -> str:
     if undotted != text and undotted.isdigit():
         entry = index.get(undotted)
         if entry is not None:
-            return f"is written with a dot: write it as {undotted} ({entry.title})"
+            sep = "a dot" if "." in text else "a space"
+            return f"is written with {sep}: write it as {undotted} ({entry.title})"
         text = undotted
     if not text.isdigit():
         return f"is not a {name} code: {short} codes are {shape}"
