@@ -1,0 +1,256 @@
+"""Checks for the identity, period and structure rules (LSIP101 to LSIP107)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from lsip_check.engine.functions import is_empty
+from lsip_check.engine.problem import Problem
+from lsip_check.findings import DataPath, Severity
+from lsip_check.load.yaml import as_text
+
+#: The Annex A parts every plan has, in order, with the words used in messages.
+PARTS: dict[str, str] = {
+    "introduction": "the introduction (part 1)",
+    "strategic_context": "the strategic and economic context (part 2)",
+    "skill_needs": "the local skill needs (part 3)",
+    "changes_and_actions": "the changes and actions (part 4)",
+    "measuring_progress": "measuring progress and impact (part 5)",
+    "annex_skills_table": "the annexed SOC/SIC table of skill needs",
+    "annex_action_table": "the annexed detailed action table",
+    "annex_method": "the annexed background and method, including governance",
+}
+
+
+def _mapping(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _text(value: Any) -> str:
+    """The value as stripped text; '' for anything that is not a scalar."""
+    text = as_text(value)
+    return text.strip() if isinstance(text, str) else ""
+
+
+# --- LSIP101 -----------------------------------------------------------------
+
+
+def area_known(
+    path: DataPath, value: Any, options: dict[str, Any], ctx: Any
+) -> Iterator[Problem]:
+    """identity.area is one of the 39 LSIP areas; a former name or variant is noted."""
+    area = _text(_mapping(value).get("area"))
+    if not area:
+        return  # a missing area is a schema violation (LSIP002)
+    where = (*path, "area")
+    match = ctx.reference.areas.find(area)
+    if match is None:
+        close = ctx.reference.areas.closest(area)
+        hint = (
+            f" Closest current names: {', '.join(close)}."
+            if close
+            else " See Annex B for the 39 names."
+        )
+        yield Problem(
+            where,
+            {
+                "area": area,
+                "problem": f"is not one of the 39 LSIP specified areas of Annex B.{hint}",
+                "current": close[0] if close else "the name in Annex B",
+            },
+        )
+    elif match.via == "former":
+        yield Problem(
+            where,
+            {
+                "area": area,
+                "problem": f"is a former (2023) area name; the current LSIP area is `{match.area.name}`.",
+                "current": match.area.name,
+            },
+            severity=Severity.INFO,
+        )
+    elif match.via == "variant":
+        yield Problem(
+            where,
+            {
+                "area": area,
+                "problem": f"is a variant spelling; the current name is `{match.area.name}`.",
+                "current": match.area.name,
+            },
+            severity=Severity.INFO,
+        )
+
+
+# --- LSIP102 -----------------------------------------------------------------
+
+_PARENS = re.compile(r"\([^)]*\)")
+_NON_WORD = re.compile(r"[^\w\s]")
+_ERB_WORDS = {"chambers": "chamber"}
+_ERB_DROP = {"the", "ltd", "limited", "plc"}
+
+
+def erb_key(name: str) -> str:
+    """Loose key for an ERB name: no case, punctuation, bracketed parts or Ltd/Limited;
+    '&' is 'and' and 'Chambers' is 'Chamber'."""
+    text = _PARENS.sub(" ", name.casefold()).replace("&", " and ")
+    words = _NON_WORD.sub(" ", text).split()
+    return " ".join(_ERB_WORDS.get(w, w) for w in words if w not in _ERB_DROP)
+
+
+def erb_matches(
+    path: DataPath, value: Any, options: dict[str, Any], ctx: Any
+) -> Iterator[Problem]:
+    """identity.erb names the ERB designated for the plan's area."""
+    erb = _text(_mapping(value).get("erb"))
+    match = ctx.area
+    if not erb or match is None:
+        return  # nothing to compare: LSIP002 or LSIP101 reports it
+    designated = match.area.erb
+    if erb_key(erb) != erb_key(designated):
+        yield Problem(
+            (*path, "erb"),
+            {"erb": erb, "area": match.area.name, "designated": designated},
+        )
+
+
+# --- LSIP103 -----------------------------------------------------------------
+
+
+def period_is_cycle(
+    path: DataPath, value: Any, options: dict[str, Any], ctx: Any
+) -> Iterator[Problem]:
+    """identity.period runs from ``start`` to ``end`` (2026 to 2029)."""
+    ident = _mapping(value)
+    want = {"start": options.get("start", 2026), "end": options.get("end", 2029)}
+    where = (*path, "period")
+    if "period" not in ident:
+        yield Problem(where, {"problem": "is not stated"}, missing=True)
+        return
+    period = ident["period"]
+    if not isinstance(period, dict):
+        yield Problem(
+            where,
+            {"problem": f"is `{_text(period)}` rather than a start and an end year"},
+        )
+        return
+    words = {"start": "starts", "end": "ends"}
+    for field, year in want.items():
+        got = _text(period.get(field))
+        if field not in period:
+            yield Problem(
+                (*where, field), {"problem": f"has no {field} year"}, missing=True
+            )
+        elif got != str(year):
+            shown = f"in {got}" if got else "in no year"
+            yield Problem((*where, field), {"problem": f"{words[field]} {shown}"})
+
+
+# --- LSIP104 -----------------------------------------------------------------
+
+
+def _part_text(sections: dict[str, Any], part: str) -> str:
+    section = sections.get(part)
+    if isinstance(section, dict):
+        return _text(section.get("text"))
+    return _text(section)
+
+
+def parts_present(
+    path: DataPath, value: Any, options: dict[str, Any], ctx: Any
+) -> Iterator[Problem]:
+    """Every Annex A part in ``parts`` is present under sections with non-empty text."""
+    sections = _mapping(_mapping(value).get("sections"))
+    parts: dict[str, str] = options.get("parts", PARTS)
+    for part, label in parts.items():
+        if not _part_text(sections, part):
+            state = "is empty" if part in sections else "is missing"
+            yield Problem(
+                (*path, "sections", part),
+                {"part": part, "label": label, "state": state},
+                missing=True,
+            )
+
+
+# --- LSIP105 -----------------------------------------------------------------
+
+DEFAULT_TOPICS: dict[str, list[str]] = {
+    "what the LSIP is": ["Local Skills Improvement Plan", "LSIP"],
+    "who it is for": ["employer", "provider", "learner"],
+    "why it is relevant to them": ["relevan", "help", "benefit", "why", "matter"],
+}
+
+
+def _mentions(text: str, words: list[str]) -> bool:
+    return any(
+        re.search(r"\b" + re.escape(w), text, re.IGNORECASE) is not None for w in words
+    )
+
+
+def introduction_and_summary(
+    path: DataPath, value: Any, options: dict[str, Any], ctx: Any
+) -> Iterator[Problem]:
+    """There is an executive summary, and the introduction says what, who and why."""
+    sections = _mapping(_mapping(value).get("sections"))
+    base = (*path, "sections")
+    if not _part_text(sections, "executive_summary"):
+        yield Problem(
+            (*base, "executive_summary"),
+            {"problem": "there is no executive summary (sections.executive_summary)"},
+            missing=True,
+        )
+    topics: dict[str, list[str]] = options.get("topics", DEFAULT_TOPICS)
+    intro = _part_text(sections, "introduction")
+    if not intro:
+        yield Problem(
+            (*base, "introduction"),
+            {
+                "problem": "there is no introduction to say "
+                + ", ".join(topics)
+                + " (sections.introduction)"
+            },
+            missing=True,
+        )
+        return
+    missing = [name for name, words in topics.items() if not _mentions(intro, words)]
+    if missing:
+        yield Problem(
+            (*base, "introduction", "text"),
+            {"problem": "the introduction does not say " + "; ".join(missing)},
+        )
+
+
+# --- LSIP107 -----------------------------------------------------------------
+
+_DATE_FIELDS = ("submitted", "final", "published")
+
+
+def metadata_stated(
+    path: DataPath, value: Any, options: dict[str, Any], ctx: Any
+) -> Iterator[Problem]:
+    """identity states version, status and a submission, final or publication date."""
+    ident = _mapping(_mapping(value).get("identity"))
+    base = (*path, "identity")
+    if not _text(ident.get("version")):
+        yield Problem(
+            (*base, "version"),
+            {"missing": "version (identity.version, e.g. '1.0')"},
+            missing="version" not in ident,
+        )
+    if not _text(ident.get("status")):
+        yield Problem(
+            (*base, "status"),
+            {"missing": "status (identity.status: draft, submitted or final)"},
+            missing="status" not in ident,
+        )
+    dates = ident.get("dates")
+    if all(is_empty(_mapping(dates).get(f)) for f in _DATE_FIELDS):
+        yield Problem(
+            (*base, "dates", "published"),
+            {
+                "missing": "publication or submission date (identity.dates.submitted, "
+                "final or published)"
+            },
+            missing=True,
+        )
