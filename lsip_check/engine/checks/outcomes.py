@@ -74,7 +74,7 @@ def metric_complete(
     if not metrics:
         yield Problem(
             (*path, "metrics"),
-            {"id": ident, "problem": "has no metric (metrics is empty)"},
+            {"id": ident, "problem": "no metric is given (metrics is empty)"},
             missing="metrics" not in value,
         )
         return
