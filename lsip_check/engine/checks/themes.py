@@ -1,0 +1,166 @@
+"""Net Zero, equality and governance rules (7xx, 8xx) that the vocabulary cannot say."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any
+
+from lsip_check.engine.functions import covers, is_empty
+from lsip_check.engine.problem import Problem
+from lsip_check.findings import DataPath
+from lsip_check.load.yaml import as_text
+
+
+def _get(data: Any, *keys: str) -> tuple[bool, Any]:
+    """(found, value) of a chain of mapping keys below ``data``."""
+    node = data
+    for key in keys:
+        if not isinstance(node, dict) or key not in node:
+            return False, None
+        node = node[key]
+    return True, node
+
+
+def _items(value: Any) -> list[dict[str, Any]]:
+    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
+
+
+def _has_text(value: Any) -> bool:
+    return isinstance(value, str) and not is_empty(value)
+
+
+def _ids(value: Any) -> list[str]:
+    if not isinstance(value, list):
+        return []
+    return [t for v in value if isinstance(t := as_text(v), str) and t]
+
+
+def _needs(data: Any) -> list[dict[str, Any]]:
+    _, priorities = _get(data, "priorities")
+    return [n for p in _items(priorities) for n in _items(p.get("needs"))]
+
+
+def _annex_note(data: Any, words: list[str], note: str) -> str:
+    """``note`` when the method annex mentions one of ``words``, else ''."""
+    _, text = _get(data, "sections", "annex_method", "text")
+    if not isinstance(text, str):
+        return ""
+    lower = text.lower()
+    return note if any(w.lower() in lower for w in words) else ""
+
+
+def net_zero_considered(
+    path: DataPath, value: Any, options: dict[str, Any], ctx: Any
+) -> Iterator[Problem]:
+    """net_zero.consideration has text, and some need and some action serve Net Zero
+    (flagged net_zero: true or listed in net_zero.needs / net_zero.actions)."""
+    note = _annex_note(value, options["annex_words"], options["annex_note"])
+    found, consideration = _get(value, "net_zero", "consideration")
+    if not _has_text(consideration):
+        yield Problem(
+            (*path, "net_zero", "consideration"),
+            {"detail": options["labels"]["consideration"], "note": ""},
+            missing=not found,
+        )
+    _, listed_needs = _get(value, "net_zero", "needs")
+    if not _ids(listed_needs) and not any(
+        n.get("net_zero") is True for n in _needs(value)
+    ):
+        has = isinstance(value, dict) and "priorities" in value
+        yield Problem(
+            (*path, "priorities") if has else (*path, "net_zero", "needs"),
+            {"detail": options["labels"]["needs"], "note": note},
+            missing=not has,
+        )
+    _, listed_actions = _get(value, "net_zero", "actions")
+    _, actions = _get(value, "actions")
+    if not _ids(listed_actions) and not any(
+        a.get("net_zero") is True for a in _items(actions)
+    ):
+        has = isinstance(value, dict) and "actions" in value
+        yield Problem(
+            (*path, "actions") if has else (*path, "net_zero", "actions"),
+            {"detail": options["labels"]["actions"], "note": note},
+            missing=not has,
+        )
+
+
+def clean_energy_occupations(
+    path: DataPath, value: Any, options: dict[str, Any], ctx: Any
+) -> Iterator[Problem]:
+    """net_zero.clean_energy_occupations covers ``values`` (SOC codes), unless
+    net_zero.clean_energy_not_applicable says why they do not apply."""
+    _, reason = _get(value, "net_zero", "clean_energy_not_applicable")
+    if _has_text(reason):
+        return
+    yield from covers(path, value, options, ctx)
+
+
+def _board_flag(boards: Any, flag: str) -> bool:
+    return any(b.get(flag) is True for b in _items(boards))
+
+
+def governance_described(
+    path: DataPath, value: Any, options: dict[str, Any], ctx: Any
+) -> Iterator[Problem]:
+    """governance.description has text, and boards represent employers and providers."""
+    labels: dict[str, str] = options["labels"]
+    found, text = _get(value, "governance", "description")
+    if not _has_text(text):
+        yield Problem(
+            (*path, "governance", "description"),
+            {"detail": labels["description"]},
+            missing=not found,
+        )
+    found, boards = _get(value, "governance", "boards")
+    for flag in ("employers_represented", "providers_represented"):
+        if not _board_flag(boards, flag):
+            yield Problem(
+                (*path, "governance", "boards"),
+                {"detail": labels[flag]},
+                missing=not found,
+            )
+
+
+def _date(value: Any) -> dt.date | None:
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+def submission_timing(
+    path: DataPath, value: Any, options: dict[str, Any], ctx: Any
+) -> Iterator[Problem]:
+    """A draft's date (drafted, else submitted) is by ``draft_deadline``; a submitted
+    or final plan's date (final, else submitted) by ``final_deadline``."""
+    status = ctx.status
+    if status == "draft":
+        fields, deadline, kind = ["drafted", "submitted"], "draft_deadline", "draft"
+    elif status in ("submitted", "final"):
+        fields, deadline, kind = ["final", "submitted"], "final_deadline", "final"
+    else:
+        return
+    limit = _date(options[deadline])
+    _, dates = _get(value, "identity", "dates")
+    for field in fields:
+        when = _date(dates.get(field)) if isinstance(dates, dict) else None
+        if when is None:
+            continue
+        if limit is not None and when > limit:
+            yield Problem(
+                (*path, "identity", "dates", field),
+                {
+                    "status": status,
+                    "field": f"identity.dates.{field}",
+                    "date": when.isoformat(),
+                    "deadline": f"{limit.day} {limit:%B %Y}",
+                    "kind": kind,
+                },
+            )
+        return
