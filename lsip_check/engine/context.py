@@ -10,6 +10,9 @@ if TYPE_CHECKING:
     from lsip_check.reference import ReferenceData
 
 
+_UNSET = object()
+
+
 class ReferenceUnavailable(Exception):
     """Raised inside a check that needs reference data the run could not find."""
 
@@ -28,6 +31,7 @@ class Context:
         self._reference = reference
         self.options = options or {}
         self.area_overrides = area_overrides or {}
+        self._area: Any = _UNSET
 
     @property
     def reference(self) -> ReferenceData:
@@ -40,15 +44,18 @@ class Context:
         ident = self.data.get("identity")
         return ident if isinstance(ident, dict) else {}
 
-    @cached_property
+    @property
     def area(self) -> Any:
-        """The reference data's match for the plan's area, or None."""
+        """The reference data's match for the plan's area, or None (not cached until
+        the reference data is attached, so an early look cannot fix a wrong answer)."""
         name = self.identity.get("area")
         if not isinstance(name, str) or self._reference is None:
             return None
-        return self._reference.areas.find(name)
+        if self._area is _UNSET:
+            self._area = self._reference.areas.find(name)
+        return self._area
 
-    @cached_property
+    @property
     def devolved(self) -> bool | None:
         """Whether the area has a Strategic Authority: the plan's override, then the
         configuration's, then the reference data. None when nothing can say."""

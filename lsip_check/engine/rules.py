@@ -81,6 +81,13 @@ def _compile(path: Path, raw: dict[str, Any], smap: Any) -> Rule:
                 ("when", i),
                 f"unknown condition '{cond}'; use one of {', '.join(CONDITIONS)}",
             )
+    for key in ("message", "fix"):
+        problem = _template_problem(raw[key])
+        if problem:
+            raise fail(
+                (key,),
+                f"the {key} template {problem}; write a literal brace as {{{{ or }}}}",
+            )
     function = raw["then"]["function"]
     if not registry.exists(function):
         raise fail(("then", "function"), f"unknown check function '{function}'")
@@ -109,6 +116,19 @@ def _compile(path: Path, raw: dict[str, Any], smap: Any) -> Rule:
         source=str(path),
         raw=raw,
     )
+
+
+def _template_problem(template: str) -> str:
+    """Why a message template cannot be filled, or ''."""
+    import string
+
+    try:
+        for _, field_name, _, _ in string.Formatter().parse(template):
+            if field_name is not None and not field_name.isidentifier():
+                return f"has a placeholder '{{{field_name}}}' that is not a plain name"
+    except ValueError as exc:
+        return f"cannot be read ({exc})"
+    return ""
 
 
 def load_rule_file(path: Path) -> Rule:

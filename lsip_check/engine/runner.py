@@ -20,12 +20,31 @@ class _Vars(dict[str, Any]):
 
 
 def render(template: str, values: dict[str, Any]) -> str:
-    """Fill a message template; lists read as 'a, b, c'."""
+    """Fill a message template; lists read as 'a, b, c'. A template that cannot be
+    filled (rule files are checked for this when loaded) is shown as written."""
     clean = {
         k: ", ".join(map(str, v)) if isinstance(v, list | tuple) else v
         for k, v in values.items()
     }
-    return template.format_map(_Vars(clean))
+    try:
+        return template.format_map(_Vars(clean))
+    except (ValueError, IndexError, AttributeError):
+        return template
+
+
+def nearest_id(data: Any, path: DataPath) -> str:
+    """The id of the innermost list item on ``path`` that has one ('' if none)."""
+    found, node = "", data
+    for part in path:
+        if isinstance(part, int) and isinstance(node, list) and part < len(node):
+            node = node[part]
+            ident = as_text(node.get("id")) if isinstance(node, dict) else None
+            found = ident if isinstance(ident, str) else found
+        elif isinstance(part, str) and isinstance(node, dict):
+            node = node.get(part)
+        else:
+            break
+    return found
 
 
 def stable_path(data: Any, path: DataPath) -> str:
@@ -47,31 +66,56 @@ def stable_path(data: Any, path: DataPath) -> str:
     return "".join(out) or "(document)"
 
 
-def locate(smap: SourceMap, problem: Problem) -> Span:
+def locate(smap: SourceMap, problem: Problem, data: Any) -> Span:
+    """Where a finding points: a missing thing at its parent; a whole list or mapping
+    at its key (``priorities:``) rather than its first item; a value at the value."""
     if problem.missing:
         return smap.parent_of_missing(problem.path)
+    if problem.path and isinstance(_value(data, problem.path), list | dict):
+        key = smap.key(problem.path)
+        if key is not None:
+            return key
     return smap.at(problem.path)
+
+
+def _value(data: Any, path: DataPath) -> Any:
+    node = data
+    for part in path:
+        if isinstance(part, int) and isinstance(node, list) and part < len(node):
+            node = node[part]
+        elif isinstance(part, str) and isinstance(node, dict):
+            node = node.get(part)
+        else:
+            return None
+    return node
 
 
 def stamp(
     rule: Rule, problem: Problem, data: Any, smap: SourceMap, severity: Severity
 ) -> Finding:
     """The engine, not the check, decides code, severity, place and words."""
-    values = {"path": format_path(problem.path), **problem.vars}
+    where = stable_path(data, problem.path)
+    values = {
+        "path": format_path(problem.path),
+        "where": where,
+        "id": nearest_id(data, problem.path),
+        **problem.vars,
+    }
     message = problem.message or render(rule.message, values)
-    sev = (
-        problem.severity
-        if problem.severity is not None and problem.severity.rank < severity.rank
-        else severity
-    )
+    # A part of a rule may carry its own weight where the catalogue says so (LSIP302's
+    # missing table is an error, LSIP402's missing provider types warnings); a severity
+    # the user configured for the rule always wins.
+    sev = severity
+    if problem.severity is not None and severity == rule.severity:
+        sev = problem.severity
     return Finding(
         code=rule.code,
         name=rule.name,
         severity=sev,
         message=message,
-        span=locate(smap, problem),
+        span=locate(smap, problem, data),
         data_path=problem.path,
-        stable_path=stable_path(data, problem.path),
+        stable_path=where,
         guidance=rule.guidance_section,
         hint=render(rule.fix, values),
     )

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from lsip_check.engine.problem import Problem
-from lsip_check.findings import DataPath, format_path
+from lsip_check.findings import DataPath, Severity, format_path
 from lsip_check.load.yaml import as_text
 
 _LOW = ("entry", "1", "2", "3")
@@ -101,6 +101,8 @@ def classified(
                 "problem": "codes none of its needs with SOC or SIC: "
                 "the whole SOC/SIC table is missing",
             },
+            # the catalogue: a missing table entirely is an error, not a warning
+            severity=Severity.ERROR,
         )
         return
     for need_path, need in needs:
