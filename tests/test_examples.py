@@ -28,23 +28,33 @@ FLAWED = [
 ]
 
 
-@pytest.mark.parametrize("name", ["greater-manchester.lsip.yaml", "kent-and-medway.lsip.yaml"])
+@pytest.mark.parametrize(
+    "name", ["greater-manchester.lsip.yaml", "kent-and-medway.lsip.yaml"]
+)
 def test_compliant_examples_have_no_finding(name: str) -> None:
     result = check_paths([str(EXAMPLES / name)])
-    assert [f"{f.code} {f.span.line}:{f.span.column} {f.message}" for f in result.findings] == []
+    assert [
+        f"{f.code} {f.span.line}:{f.span.column} {f.message}" for f in result.findings
+    ] == []
     assert result.results[0].skipped_rules == []
 
 
 def test_flawed_example_gives_exactly_its_documented_problems() -> None:
     result = check_paths([str(EXAMPLES / "flawed" / "lancashire-draft.lsip.yaml")])
-    got = [(f.code, f.span.file.rsplit("/", 1)[-1], f.span.line, f.span.column) for f in result.findings]
+    got = [
+        (f.code, f.span.file.rsplit("/", 1)[-1], f.span.line, f.span.column)
+        for f in result.findings
+    ]
     assert got == FLAWED
 
 
 def test_flawed_example_is_documented_in_the_readme() -> None:
     readme = (EXAMPLES / "README.md").read_text(encoding="utf-8")
     for code, file, line, column in FLAWED:
-        assert f"| {code} |" in readme and f"| {line} | {column} |" in readme, (code, file)
+        assert f"| {code} |" in readme and f"| {line} | {column} |" in readme, (
+            code,
+            file,
+        )
 
 
 def test_readme_first_command_on_the_example_exits_0() -> None:

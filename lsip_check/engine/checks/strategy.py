@@ -9,7 +9,7 @@ from typing import Any
 from lsip_check.engine.problem import Problem
 from lsip_check.findings import DataPath
 from lsip_check.load.yaml import as_text
-from lsip_check.model.base import Sector
+from lsip_check.vocabulary import Sector
 
 
 def _mapping(value: Any) -> dict[str, Any]:
