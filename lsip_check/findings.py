@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -81,6 +80,8 @@ class Finding:
     @property
     def fingerprint(self) -> str:
         """Stable identity for baselines: rule, file and data path, never the line."""
+        import hashlib  # only reporters that show fingerprints pay for it
+
         where = self.stable_path or format_path(self.data_path)
         raw = f"{self.code}\x00{self.span.file}\x00{where}"
         return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:20]

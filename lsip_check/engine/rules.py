@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
+import zlib
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -155,11 +155,13 @@ def load_rule_file(path: Path) -> Rule:
 def _signature(files: list[Path]) -> str:
     from lsip_check import __version__
 
-    h = hashlib.sha1(__version__.encode(), usedforsecurity=False)
+    parts = [__version__]
     for f in files:
         st = f.stat()
-        h.update(f"{f}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
-    return h.hexdigest()[:16]
+        parts.append(f"{f}\0{st.st_size}\0{st.st_mtime_ns}")
+    text = "\n".join(parts).encode()
+    # two CRCs make an id for a cache file name; zlib costs nothing to import
+    return f"{zlib.crc32(text):08x}{zlib.adler32(text):08x}"
 
 
 def _cache_file(signature: str) -> Path:

@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from lsip_check.findings import DataPath, Span
+from lsip_check.findings import DataPath
 from lsip_check.load.errors import LoadError
-from lsip_check.load.sourcemap import SourceMap
+from lsip_check.load.sourcemap import Place, SourceMap
 
 DEFAULT_MAX_DEPTH = 64
 DEFAULT_MAX_NODES = 250_000
@@ -89,7 +89,7 @@ class _Frame:
     start_nodes: int
     is_map: bool
     key: Any = None
-    key_span: Span | None = None
+    key_span: Place | None = None
     have_key: bool = False
     key_lines: dict[str, int] = field(default_factory=dict)
 
@@ -107,9 +107,9 @@ class _Builder:
         self.root: Any = None
         self.documents = 0
 
-    def span(self, ev: Any) -> Span:
+    def span(self, ev: Any) -> Place:
         s, e = ev.start_mark, ev.end_mark
-        return Span(self.file, s.line + 1, s.column + 1, e.line + 1, e.column + 1)
+        return (self.file, s.line + 1, s.column + 1, e.line + 1, e.column + 1)
 
     def fail(self, message: str, ev: Any) -> LoadError:
         return LoadError(message, ev.start_mark.line + 1, ev.start_mark.column + 1)
@@ -252,26 +252,29 @@ class _Builder:
             )
 
 
-def _dispatch(builder: _Builder, ev: Any) -> None:
-    kind = type(ev).__name__
-    if kind == "ScalarEvent":
-        builder.scalar(ev)
-    elif kind == "MappingStartEvent":
-        builder.start(ev, True)
-    elif kind == "SequenceStartEvent":
-        builder.start(ev, False)
-    elif kind in ("MappingEndEvent", "SequenceEndEvent"):
-        builder.end()
-    elif kind == "AliasEvent":
-        builder.alias(ev)
-    elif kind == "DocumentStartEvent":
-        builder.documents += 1
-        if builder.documents > 1:
-            raise builder.fail(
-                "The file holds more than one YAML document ('---' separators). "
-                "Keep one plan per file, or split annexes into included files.",
-                ev,
-            )
+def _document_start(builder: _Builder, ev: Any) -> None:
+    builder.documents += 1
+    if builder.documents > 1:
+        raise builder.fail(
+            "The file holds more than one YAML document ('---' separators). "
+            "Keep one plan per file, or split annexes into included files.",
+            ev,
+        )
+
+
+_HANDLERS: dict[str, Any] = {
+    "ScalarEvent": _Builder.scalar,
+    "MappingStartEvent": lambda b, ev: b.start(ev, True),
+    "SequenceStartEvent": lambda b, ev: b.start(ev, False),
+    "MappingEndEvent": lambda b, ev: b.end(),
+    "SequenceEndEvent": lambda b, ev: b.end(),
+    "AliasEvent": _Builder.alias,
+    "DocumentStartEvent": _document_start,
+}
+
+
+def _ignore(builder: _Builder, ev: Any) -> None:
+    """Stream and document ends carry nothing to keep."""
 
 
 _PARSER: Any = None
@@ -297,8 +300,13 @@ def load_yaml(
 
     builder = _Builder(file, max_depth, max_nodes)
     try:
+        handlers: dict[type, Any] = {}
         for ev in _parser().parse(text):
-            _dispatch(builder, ev)
+            cls = type(ev)
+            handler = handlers.get(cls)
+            if handler is None:
+                handler = handlers[cls] = _HANDLERS.get(cls.__name__, _ignore)
+            handler(builder, ev)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "not valid YAML"
