@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from lsip_check.engine import datautil
 from lsip_check.engine.problem import Problem
 from lsip_check.engine.selectors import compile_selector, select
 from lsip_check.findings import DataPath
@@ -156,17 +157,6 @@ def references_resolve(
                 yield Problem(p, {"id": ident, "what": ref["what"], "hint": hint})
 
 
-def _date(value: Any) -> dt.date | None:
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            return None
-    return None
-
-
 def within_period(
     path: DataPath, value: Any, options: dict[str, Any], ctx: Any
 ) -> Iterator[Problem]:
@@ -175,7 +165,7 @@ def within_period(
     dates: list[dt.date] = []
     for field in options["fields"]:
         found, sub, rel = _sub(value, field)
-        when = _date(sub) if found else None
+        when = datautil.as_date(sub) if found else None
         if when is None:
             if options.get("required", True):
                 yield Problem(

@@ -6,25 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from lsip_check.engine import datautil
 from lsip_check.engine.functions import is_empty
 from lsip_check.engine.problem import Problem
 from lsip_check.findings import DataPath, Severity
 from lsip_check.load.yaml import as_text
-
-
-def _node(data: Any, *keys: str) -> tuple[bool, Any]:
-    """(found, value) of a chain of mapping keys below ``data``."""
-    node = data
-    for key in keys:
-        if not isinstance(node, dict) or key not in node:
-            return False, None
-        node = node[key]
-    return True, node
-
-
-def _items(value: Any) -> list[dict[str, Any]]:
-    """The mappings of a list; anything else reads as no items."""
-    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
 
 
 def _positive(value: Any) -> bool:
@@ -37,7 +23,7 @@ def employer_counts(
     """Each count named in ``groups`` (e.g. by_size: [micro, ...]) is above zero."""
     labels: dict[str, str] = options.get("labels", {})
     base = ("engagement", "employers")
-    found, employers = _node(value, *base)
+    found, employers = datautil.get(value, *base)
     if not found or not isinstance(employers, dict):
         yield Problem(
             (*path, *base),
@@ -47,7 +33,7 @@ def employer_counts(
         return
     for group, fields in options["groups"].items():
         for field in fields:
-            got, count = _node(employers, group, field)
+            got, count = datautil.get(employers, group, field)
             if _positive(count):
                 continue
             shown = "not given" if not got else f"{as_text(count)}"
@@ -62,9 +48,11 @@ def employer_counts(
 
 
 def _provider_types(value: Any) -> tuple[bool, set[str]]:
-    found, providers = _node(value, "engagement", "providers")
+    found, providers = datautil.get(value, "engagement", "providers")
     return found, {
-        t for p in _items(providers) if isinstance(t := as_text(p.get("type")), str)
+        t
+        for p in datautil.items(providers)
+        if isinstance(t := as_text(p.get("type")), str)
     }
 
 
@@ -99,8 +87,10 @@ def equality_engagement(
     path: DataPath, value: Any, options: dict[str, Any], ctx: Any
 ) -> Iterator[Problem]:
     """Some stakeholder is an equality body, and equality.consideration has text."""
-    found, stakeholders = _node(value, "engagement", "stakeholders")
-    if not any(as_text(s.get("type")) == "equality_body" for s in _items(stakeholders)):
+    found, stakeholders = datautil.get(value, "engagement", "stakeholders")
+    if not any(
+        as_text(s.get("type")) == "equality_body" for s in datautil.items(stakeholders)
+    ):
         yield Problem(
             (*path, "engagement", "stakeholders"),
             {
@@ -109,7 +99,7 @@ def equality_engagement(
             },
             missing=not found,
         )
-    got, text = _node(value, "equality", "consideration")
+    got, text = datautil.get(value, "equality", "consideration")
     if not got or is_empty(text) or not isinstance(text, str):
         yield Problem(
             (*path, "equality", "consideration"),

@@ -7,13 +7,14 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
+from lsip_check.engine import datautil
 from lsip_check.engine.functions import is_empty
 from lsip_check.engine.problem import Problem
 from lsip_check.findings import DataPath
 from lsip_check.load.yaml import as_text
 
 
-def _items(value: Any) -> list[tuple[int, dict[str, Any]]]:
+def _indexed(value: Any) -> list[tuple[int, dict[str, Any]]]:
     """(index, mapping) of a list's mappings; anything else reads as no items."""
     if not isinstance(value, list):
         return []
@@ -29,17 +30,6 @@ def _number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
-def _date(value: Any) -> dt.date | None:
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            return None
-    return None
-
-
 def _metric_gaps(metric: dict[str, Any]) -> list[str]:
     """What a metric lacks of baseline value, target value and date, and source."""
     gaps = []
@@ -48,7 +38,7 @@ def _metric_gaps(metric: dict[str, Any]) -> list[str]:
         gaps.append("a baseline value")
     if not isinstance(target, dict) or not _number(target.get("value")):
         gaps.append("a target value")
-    if not isinstance(target, dict) or _date(target.get("date")) is None:
+    if not isinstance(target, dict) or datautil.as_date(target.get("date")) is None:
         gaps.append("a target date")
     if is_empty(metric.get("source")) or not isinstance(metric.get("source"), str):
         gaps.append("a data source")
@@ -57,7 +47,7 @@ def _metric_gaps(metric: dict[str, Any]) -> list[str]:
 
 def _date_outside(metric: dict[str, Any], ctx: Any) -> dt.date | None:
     target = metric.get("target")
-    when = _date(target.get("date")) if isinstance(target, dict) else None
+    when = datautil.as_date(target.get("date")) if isinstance(target, dict) else None
     start, end = ctx.period
     return when if when is not None and not start <= when <= end else None
 
@@ -70,7 +60,7 @@ def metric_complete(
     if not isinstance(value, dict):
         return
     ident = _ident(value)
-    metrics = _items(value.get("metrics"))
+    metrics = _indexed(value.get("metrics"))
     if not metrics:
         yield Problem(
             (*path, "metrics"),
@@ -108,7 +98,7 @@ def milestones_given(
     """Some metric of the outcome has at least one milestone."""
     if not isinstance(value, dict):
         return
-    metrics = _items(value.get("metrics"))
+    metrics = _indexed(value.get("metrics"))
     if any(
         isinstance(m.get("milestones"), list) and m["milestones"] for _, m in metrics
     ):
@@ -134,8 +124,8 @@ def outcomes_linked(
     either direction (outcome.actions or action.outcomes)."""
     if not isinstance(value, dict):
         return
-    outcomes = _items(value.get("outcomes"))
-    actions = _items(value.get("actions"))
+    outcomes = _indexed(value.get("outcomes"))
+    actions = _indexed(value.get("actions"))
     to_outcomes = {(o, _ident(a)) for _, a in actions for o in _named(a, "outcomes")}
     to_actions = {(_ident(o), a) for _, o in outcomes for a in _named(o, "actions")}
     links = to_outcomes | to_actions

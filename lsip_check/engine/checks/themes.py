@@ -2,28 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
+from lsip_check.engine import datautil
 from lsip_check.engine.functions import covers, is_empty
 from lsip_check.engine.problem import Problem
 from lsip_check.findings import DataPath
 from lsip_check.load.yaml import as_text
-
-
-def _get(data: Any, *keys: str) -> tuple[bool, Any]:
-    """(found, value) of a chain of mapping keys below ``data``."""
-    node = data
-    for key in keys:
-        if not isinstance(node, dict) or key not in node:
-            return False, None
-        node = node[key]
-    return True, node
-
-
-def _items(value: Any) -> list[dict[str, Any]]:
-    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
 
 
 def _has_text(value: Any) -> bool:
@@ -37,13 +23,15 @@ def _ids(value: Any) -> list[str]:
 
 
 def _needs(data: Any) -> list[dict[str, Any]]:
-    _, priorities = _get(data, "priorities")
-    return [n for p in _items(priorities) for n in _items(p.get("needs"))]
+    _, priorities = datautil.get(data, "priorities")
+    return [
+        n for p in datautil.items(priorities) for n in datautil.items(p.get("needs"))
+    ]
 
 
 def _annex_note(data: Any, words: list[str], note: str) -> str:
     """``note`` when the method annex mentions one of ``words``, else ''."""
-    _, text = _get(data, "sections", "annex_method", "text")
+    _, text = datautil.get(data, "sections", "annex_method", "text")
     if not isinstance(text, str):
         return ""
     lower = text.lower()
@@ -56,14 +44,14 @@ def net_zero_considered(
     """net_zero.consideration has text, and some need and some action serve Net Zero
     (flagged net_zero: true or listed in net_zero.needs / net_zero.actions)."""
     note = _annex_note(value, options["annex_words"], options["annex_note"])
-    found, consideration = _get(value, "net_zero", "consideration")
+    found, consideration = datautil.get(value, "net_zero", "consideration")
     if not _has_text(consideration):
         yield Problem(
             (*path, "net_zero", "consideration"),
             {"detail": options["labels"]["consideration"], "note": ""},
             missing=not found,
         )
-    _, listed_needs = _get(value, "net_zero", "needs")
+    _, listed_needs = datautil.get(value, "net_zero", "needs")
     if not _ids(listed_needs) and not any(
         n.get("net_zero") is True for n in _needs(value)
     ):
@@ -73,10 +61,10 @@ def net_zero_considered(
             {"detail": options["labels"]["needs"], "note": note},
             missing=not has,
         )
-    _, listed_actions = _get(value, "net_zero", "actions")
-    _, actions = _get(value, "actions")
+    _, listed_actions = datautil.get(value, "net_zero", "actions")
+    _, actions = datautil.get(value, "actions")
     if not _ids(listed_actions) and not any(
-        a.get("net_zero") is True for a in _items(actions)
+        a.get("net_zero") is True for a in datautil.items(actions)
     ):
         has = isinstance(value, dict) and "actions" in value
         yield Problem(
@@ -91,14 +79,14 @@ def clean_energy_occupations(
 ) -> Iterator[Problem]:
     """net_zero.clean_energy_occupations covers ``values`` (SOC codes), unless
     net_zero.clean_energy_not_applicable says why they do not apply."""
-    _, reason = _get(value, "net_zero", "clean_energy_not_applicable")
+    _, reason = datautil.get(value, "net_zero", "clean_energy_not_applicable")
     if _has_text(reason):
         return
     yield from covers(path, value, options, ctx)
 
 
 def _board_flag(boards: Any, flag: str) -> bool:
-    return any(b.get(flag) is True for b in _items(boards))
+    return any(b.get(flag) is True for b in datautil.items(boards))
 
 
 def governance_described(
@@ -106,14 +94,14 @@ def governance_described(
 ) -> Iterator[Problem]:
     """governance.description has text, and boards represent employers and providers."""
     labels: dict[str, str] = options["labels"]
-    found, text = _get(value, "governance", "description")
+    found, text = datautil.get(value, "governance", "description")
     if not _has_text(text):
         yield Problem(
             (*path, "governance", "description"),
             {"detail": labels["description"]},
             missing=not found,
         )
-    found, boards = _get(value, "governance", "boards")
+    found, boards = datautil.get(value, "governance", "boards")
     for flag in ("employers_represented", "providers_represented"):
         if not _board_flag(boards, flag):
             yield Problem(
@@ -121,17 +109,6 @@ def governance_described(
                 {"detail": labels[flag]},
                 missing=not found,
             )
-
-
-def _date(value: Any) -> dt.date | None:
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            return None
-    return None
 
 
 def submission_timing(
@@ -146,10 +123,10 @@ def submission_timing(
         fields, deadline, kind = ["final", "submitted"], "final_deadline", "final"
     else:
         return
-    limit = _date(options[deadline])
-    _, dates = _get(value, "identity", "dates")
+    limit = datautil.as_date(options[deadline])
+    _, dates = datautil.get(value, "identity", "dates")
     for field in fields:
-        when = _date(dates.get(field)) if isinstance(dates, dict) else None
+        when = datautil.as_date(dates.get(field)) if isinstance(dates, dict) else None
         if when is None:
             continue
         if limit is not None and when > limit:
