@@ -44,6 +44,7 @@ def wall(cmd: list[str], runs: int) -> float:
 def in_process(path: Path, repeat: int = 20) -> dict[str, float]:
     """Median milliseconds of each stage for one file, in a warm process."""
     from lsip_check.api import CheckOptions, _Run
+    from lsip_check.findings import FileResult
     from lsip_check.load.document import load_document
     from lsip_check.schemacheck import check_data
 
@@ -55,9 +56,7 @@ def in_process(path: Path, repeat: int = 20) -> dict[str, float]:
         t1 = time.perf_counter()
         check_data(doc.data)
         t2 = time.perf_counter()
-        run.rule_findings(
-            doc, __import__("lsip_check.findings").findings.FileResult(doc.path)
-        )
+        run.rule_findings(doc, FileResult(doc.path))
         t3 = time.perf_counter()
         stages["parse"].append((t1 - t0) * 1000)
         stages["schema"].append((t2 - t1) * 1000)

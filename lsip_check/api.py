@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from lsip_check.discover import display_name, find_plans
+from lsip_check.discover import PathProblem, display_name, find_plans
 from lsip_check.engine.context import Context, ReferenceUnavailable
 from lsip_check.engine.problem import Problem
 from lsip_check.engine.rules import Rule, load_rules
@@ -66,15 +66,14 @@ class _Run:
     def input_finding(self, problem: InputProblem, doc: Document) -> Finding:
         rule = self.by_code[problem.code]
         smap = doc.smap or SourceMap(doc.path)
-        finding = stamp(
+        return stamp(
             rule,
             Problem(problem.path, message=problem.message),
             doc.data,
             smap,
             self.severity(rule),
+            span=problem.span,
         )
-        object.__setattr__(finding, "span", problem.span)
-        return finding
 
     def check(self, doc: Document) -> FileResult:
         result = FileResult(doc.path, files=list(doc.files))
@@ -106,44 +105,38 @@ class _Run:
         assert doc.smap is not None
         out = []
         for p in check_data(doc.data):
-            span = doc.smap.key(p.path) if p.kind == "unknown_key" else None
-            if span is None:
-                span = doc.smap.key(p.path) if p.kind == "missing" and p.path else None
-            span = span or (
-                doc.smap.at(p.path)
-                if p.kind != "missing"
-                else doc.smap.parent_of_missing((*p.path, p.missing_key))
-            )
+            path = (*p.path, p.missing_key) if p.missing_key else p.path
+            if p.kind == "missing":
+                span = doc.smap.parent_of_missing(path)
+            elif p.kind == "unknown_key":
+                span = doc.smap.key(path) or doc.smap.at(path)
+            else:
+                span = doc.smap.at(path)
             out.append(
-                self.input_finding(
-                    InputProblem(
-                        "LSIP002",
-                        p.message,
-                        span,
-                        (*p.path, p.missing_key) if p.missing_key else p.path,
-                    ),
-                    doc,
-                )
+                self.input_finding(InputProblem("LSIP002", p.message, span, path), doc)
             )
         return out
 
     def rule_findings(self, doc: Document, result: FileResult) -> list[Finding]:
         assert doc.smap is not None
         ctx = Context(
-            doc.data, None, self.options.rule_options, self.options.area_overrides
+            doc.data,
+            lambda: self.reference,
+            self.options.rule_options,
+            self.options.area_overrides,
         )
         out: list[Finding] = []
         for rule in self.rules:
             if rule.code in INPUT_CODES:
                 continue
-            if rule.needs_reference_data:
-                if self.reference is None:
-                    result.skipped_rules.append(rule.code)
-                    continue
-                ctx._reference = self.reference
-            elif ctx._reference is None and self._reference_tried:
-                ctx._reference = self._reference
-            if rule.when and not self._conditions_hold(rule, ctx, result):
+            if rule.needs_reference_data and self.reference is None:
+                result.skipped_rules.append(rule.code)
+                continue
+            verdicts = [ctx.when(c) for c in rule.when]
+            if any(v is None for v in verdicts):
+                result.skipped_rules.append(rule.code)  # cannot be decided
+                continue
+            if not all(verdicts):
                 continue
             options = rule.options | self.options.rule_options.get(rule.code, {})
             try:
@@ -151,18 +144,6 @@ class _Run:
             except ReferenceUnavailable:
                 result.skipped_rules.append(rule.code)
         return out
-
-    def _conditions_hold(self, rule: Rule, ctx: Context, result: FileResult) -> bool:
-        if (
-            any(c in ("devolved", "not_devolved") for c in rule.when)
-            and ctx._reference is None
-        ):
-            ctx._reference = self.reference
-        verdicts = [ctx.when(c) for c in rule.when]
-        if any(v is None for v in verdicts):
-            result.skipped_rules.append(rule.code)
-            return False
-        return all(verdicts)
 
 
 def check_documents(
@@ -196,8 +177,6 @@ def check_paths(paths: list[str], options: CheckOptions | None = None) -> RunRes
         try:
             docs.append(load_document(path, display, options.limits))
         except OSError as exc:
-            from lsip_check.discover import PathProblem
-
             raise PathProblem(
                 f"{display}: cannot be read ({exc.strerror or exc})"
             ) from None

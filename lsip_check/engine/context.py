@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -18,26 +19,37 @@ class ReferenceUnavailable(Exception):
 
 
 class Context:
-    """Per-plan facts shared by all rules; computed once, on first use."""
+    """Per-plan facts shared by all rules; computed once, on first use.
+
+    Reference data comes from ``load_reference``, called only when a rule first needs
+    it, so a run of rules that need none never reads the CSV files."""
 
     def __init__(
         self,
         data: dict[str, Any],
-        reference: ReferenceData | None,
+        load_reference: Callable[[], ReferenceData | None] = lambda: None,
         options: dict[str, dict[str, Any]] | None = None,
         area_overrides: dict[str, Any] | None = None,
     ) -> None:
         self.data = data
-        self._reference = reference
+        self._load_reference = load_reference
+        self._reference: Any = _UNSET
         self.options = options or {}
         self.area_overrides = area_overrides or {}
         self._area: Any = _UNSET
 
+    def _ref(self) -> ReferenceData | None:
+        if self._reference is _UNSET:
+            self._reference = self._load_reference()
+        ref: ReferenceData | None = self._reference
+        return ref
+
     @property
     def reference(self) -> ReferenceData:
-        if self._reference is None:
+        ref = self._ref()
+        if ref is None:
             raise ReferenceUnavailable
-        return self._reference
+        return ref
 
     @property
     def identity(self) -> dict[str, Any]:
@@ -46,13 +58,13 @@ class Context:
 
     @property
     def area(self) -> Any:
-        """The reference data's match for the plan's area, or None (not cached until
-        the reference data is attached, so an early look cannot fix a wrong answer)."""
+        """The reference data's match for the plan's area, or None."""
         name = self.identity.get("area")
-        if not isinstance(name, str) or self._reference is None:
+        ref = self._ref()
+        if not isinstance(name, str) or ref is None:
             return None
         if self._area is _UNSET:
-            self._area = self._reference.areas.find(name)
+            self._area = ref.areas.find(name)
         return self._area
 
     @property
@@ -65,7 +77,7 @@ class Context:
         if isinstance(self.area_overrides.get("devolved"), bool):
             return bool(self.area_overrides["devolved"])
         if self.area is None:
-            if self._reference is None:
+            if self._ref() is None:
                 return None
             return bool(self.identity.get("strategic_authority"))
         return bool(self.area.area.strategic_authority)

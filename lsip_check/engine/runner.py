@@ -91,9 +91,15 @@ def _value(data: Any, path: DataPath) -> Any:
 
 
 def stamp(
-    rule: Rule, problem: Problem, data: Any, smap: SourceMap, severity: Severity
+    rule: Rule,
+    problem: Problem,
+    data: Any,
+    smap: SourceMap,
+    severity: Severity,
+    span: Span | None = None,
 ) -> Finding:
-    """The engine, not the check, decides code, severity, place and words."""
+    """The engine, not the check, decides code, severity, place and words (a reader's
+    problem arrives with its ``span`` already known)."""
     where = stable_path(data, problem.path)
     values = {
         "path": format_path(problem.path),
@@ -113,7 +119,7 @@ def stamp(
         name=rule.name,
         severity=sev,
         message=message,
-        span=locate(smap, problem, data),
+        span=span or locate(smap, problem, data),
         data_path=problem.path,
         stable_path=where,
         guidance=rule.guidance_section,

@@ -24,6 +24,13 @@ PARTS: dict[str, str] = {
 }
 
 
+#: how an accepted but not current area name is described (an info-level note)
+_NOTES = {
+    "former": "is a former (2023) area name; the current LSIP area is",
+    "variant": "is a variant spelling; the current name is",
+}
+
+
 def _mapping(value: Any) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
@@ -61,22 +68,12 @@ def area_known(
                 "current": close[0] if close else "the name in Annex B",
             },
         )
-    elif match.via == "former":
+    elif match.via in _NOTES:
         yield Problem(
             where,
             {
                 "area": area,
-                "problem": f"is a former (2023) area name; the current LSIP area is `{match.area.name}`.",
-                "current": match.area.name,
-            },
-            severity=Severity.INFO,
-        )
-    elif match.via == "variant":
-        yield Problem(
-            where,
-            {
-                "area": area,
-                "problem": f"is a variant spelling; the current name is `{match.area.name}`.",
+                "problem": f"{_NOTES[match.via]} `{match.area.name}`.",
                 "current": match.area.name,
             },
             severity=Severity.INFO,
