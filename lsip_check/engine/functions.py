@@ -7,7 +7,6 @@ yields Problems. Documented with their options in docs/writing-rules.md.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -144,6 +143,8 @@ def references_resolve(
         known = set(targets)
         for p, ident in _id_table(ctx.data, [ref["from"]]):
             if ident not in known:
+                import difflib  # only when a reference is broken
+
                 close = difflib.get_close_matches(ident, targets, n=1, cutoff=0.5)
                 hint = (
                     f" Did you mean `{close[0]}`?"
