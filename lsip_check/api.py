@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,7 +30,16 @@ class CheckOptions:
     reference_data: str | None = None
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
     severities: dict[str, Severity] = field(default_factory=dict)
-    area_overrides: dict[str, Any] = field(default_factory=dict)
+    #: facts by area name that replace the reference data's (configuration ``areas:``)
+    area_overrides: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: (glob relative to ``config.root``, codes) pairs: rules left out for some files
+    per_path_ignores: tuple[tuple[str, frozenset[str]], ...] = ()
+    #: the configuration the run was given (its waivers and its folder), if any
+    config: Any = None
+    #: False (``--no-waivers``) shows every finding and does not check waivers
+    use_waivers: bool = True
+    #: the day waiver expiry is judged against (today unless a test says otherwise)
+    today: dt.date | None = None
 
 
 class _Run:
@@ -95,7 +105,71 @@ class _Run:
             return result
         result.findings += self.schema_findings(doc)
         result.findings += self.rule_findings(doc, result)
+        ignored = self.ignored_for(doc.path)
+        if ignored:
+            result.findings = [f for f in result.findings if f.code not in ignored]
+        if self.options.use_waivers:
+            result.findings = self.waive(doc, result, ignored)
         return result
+
+    def ignored_for(self, display: str) -> frozenset[str]:
+        """Rules the configuration's ``per_path_ignores`` leave out for this file."""
+        if not self.options.per_path_ignores or self.options.config is None:
+            return frozenset()
+        import fnmatch
+        import os
+
+        root = self.options.config.root
+        try:
+            rel = Path(os.path.relpath(Path(display).resolve(), root)).as_posix()
+        except ValueError:
+            rel = Path(display).as_posix()
+        out: set[str] = set()
+        for pattern, codes in self.options.per_path_ignores:
+            if fnmatch.fnmatch(rel, pattern):
+                out |= codes
+        return frozenset(out)
+
+    def waive(
+        self, doc: Document, result: FileResult, ignored: frozenset[str]
+    ) -> list[Finding]:
+        """Apply the plan's and the configuration's waivers; report their problems."""
+        from lsip_check import waivers as w
+
+        assert doc.smap is not None
+        smap = doc.smap
+        entries = w.from_plan(doc.data, smap.at)
+        config = self.options.config
+        if config is not None and config.settings.get("waivers"):
+            entries += w.from_config(
+                config.settings["waivers"], config.place, config.root, doc.path
+            )
+        if not entries:
+            return result.findings
+        identity = doc.data.get("identity")
+        status = identity.get("status") if isinstance(identity, dict) else None
+        today = self.options.today or dt.date.today()
+        w.check_waivers(entries, doc.data, self.all_rules, status, today)
+        findings = w.apply(entries, result.findings, doc.data)
+        ran = self.selected - set(result.skipped_rules) - ignored
+        w.unused_problems(entries, ran)
+        for entry in entries:
+            for code, message, severity in entry.problems:
+                if code not in self.selected or code in ignored:
+                    continue
+                rule = self.by_code[code]
+                problem = Problem(entry.path, message=message, severity=severity)
+                findings.append(
+                    stamp(
+                        rule,
+                        problem,
+                        doc.data if entry.in_plan else config.settings,
+                        smap,
+                        self.severity(rule),
+                        span=entry.span,
+                    )
+                )
+        return findings
 
     def schema_findings(self, doc: Document) -> list[Finding]:
         if "LSIP002" not in self.selected:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 from typing import Any
 
 import click
@@ -61,11 +62,18 @@ def main() -> None:
     help="Output format.",
 )
 @click.option(
+    "-o",
+    "--output",
+    "outputs",
+    multiple=True,
+    metavar="[FORMAT:]FILE",
+    help="Write the report to FILE instead of the screen; FORMAT:FILE (e.g. sarif:lsip.sarif) writes that format as well. Repeatable.",
+)
+@click.option(
     "--fail-on",
     type=click.Choice(["error", "warning", "info"]),
-    default="error",
-    show_default=True,
-    help="Lowest severity that makes the exit code 1.",
+    default=None,
+    help="Lowest severity that makes the exit code 1 (default: error, or the configuration's fail_on).",
 )
 @click.option(
     "--select",
@@ -73,7 +81,9 @@ def main() -> None:
     help="Only these rules: code, name, prefix (LSIP3) or tag. Repeatable or comma-separated.",
 )
 @click.option(
-    "--ignore", multiple=True, help="Leave out these rules (same forms as --select)."
+    "--ignore",
+    multiple=True,
+    help="Leave out these rules (same forms as --select); added to the configuration's.",
 )
 @click.option(
     "-q",
@@ -98,57 +108,215 @@ def main() -> None:
     default=None,
     help="Largest plan file read, in bytes (default 5 MB).",
 )
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Configuration file (.lsip-check.yaml or pyproject.toml) instead of the one found by walking up from the first path.",
+)
+@click.option(
+    "--no-config", is_flag=True, help="Use no configuration file, only defaults."
+)
+@click.option(
+    "--no-waivers",
+    is_flag=True,
+    help="Ignore every waiver: show all findings as if none were waived.",
+)
+@click.option(
+    "--baseline",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Report only findings not recorded in this baseline file.",
+)
+@click.option(
+    "--write-baseline",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Record today's findings in this file (then use --baseline FILE), and exit 0.",
+)
 def check(
     paths: tuple[str, ...],
     fmt: str,
-    fail_on: str,
+    outputs: tuple[str, ...],
+    fail_on: str | None,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     quiet: bool,
     color: bool | None,
     reference_data: str | None,
     max_file_size: int | None,
+    config_file: str | None,
+    no_config: bool,
+    no_waivers: bool,
+    baseline: str | None,
+    write_baseline: str | None,
 ) -> None:
     """Check plan files or folders (``-`` reads a plan from standard input)."""
     from lsip_check import api
+    from lsip_check.baseline import BaselineError
     from lsip_check.discover import PathProblem
     from lsip_check.engine.rules import RuleFileError
     from lsip_check.findings import Severity
-    from lsip_check.load.document import Limits
-    from lsip_check.report import render
     from lsip_check.selection import SelectionError
 
-    limits = Limits(max_bytes=max_file_size) if max_file_size else Limits()
-    options = api.CheckOptions(
-        select=_split(select),
-        ignore=_split(ignore),
-        limits=limits,
-        reference_data=reference_data,
-    )
+    cli = {
+        "select": _split(select),
+        "ignore": _split(ignore),
+        "fail_on": fail_on,
+        "reference_data": reference_data,
+        "max_file_size": max_file_size,
+    }
+    config = _config(paths, config_file, no_config)
+    settings = _settings(config, cli)
+    options = _options(config, settings, use_waivers=not no_waivers)
     try:
         if paths == ("-",):
-            raw = sys.stdin.buffer.read(limits.max_bytes + 1)
+            raw = sys.stdin.buffer.read(options.limits.max_bytes + 1)
             result = api.check_bytes(raw, "<stdin>", options)
         else:
             result = api.check_paths(list(paths), options)
-    except (PathProblem, SelectionError, RuleFileError) as exc:
+        if write_baseline:
+            _write_baseline(result, write_baseline)
+            return
+        if baseline:
+            from lsip_check import baseline as bl
+
+            result = bl.apply(result, bl.read(Path(baseline)))
+    except (PathProblem, SelectionError, RuleFileError, BaselineError) as exc:
         raise (
             click.UsageError(str(exc))
             if isinstance(exc, SelectionError)
             else _fail(str(exc))
         ) from None
-    threshold = Severity(fail_on)
+    threshold = Severity(settings["fail_on"])
     if quiet:
         result = _only_failing(result, threshold)
     use_color = _use_color(color)
     if fmt == "auto":
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-    text = render(fmt, result, use_color)
-    if quiet and fmt == "text":
-        text = "".join(line + "\n" for line in text.splitlines()[:-1] if line)
-    click.echo(text, nl=False, color=use_color)
+    to_screen = _write_outputs(result, fmt, outputs)
+    if to_screen:
+        text = _render(fmt, result, use_color, quiet)
+        click.echo(text, nl=False, color=use_color)
     worst = result.worst()
     sys.exit(1 if worst is not None and worst.rank >= threshold.rank else 0)
+
+
+def _render(fmt: str, result: Any, color: bool, quiet: bool) -> str:
+    from lsip_check.report import render
+
+    text = render(fmt, result, color)
+    if quiet and fmt == "text":
+        text = "".join(line + "\n" for line in text.splitlines()[:-1] if line)
+    return text
+
+
+def _write_outputs(result: Any, fmt: str, outputs: tuple[str, ...]) -> bool:
+    """Write each --output; return whether the main format still goes to the screen."""
+    from lsip_check.baseline import write_atomic
+
+    to_screen = True
+    for spec in outputs:
+        head, sep, tail = spec.partition(":")
+        if sep and head in FORMATS and head != "auto" and tail:
+            out_fmt, file = head, tail
+        else:
+            out_fmt, file, to_screen = fmt, spec, False
+        try:
+            write_atomic(Path(file), _render(out_fmt, result, False, False))
+        except OSError as exc:
+            raise _fail(
+                f"{file}: cannot write the report ({exc.strerror or exc})"
+            ) from None
+    return to_screen
+
+
+def _write_baseline(result: Any, file: str) -> None:
+    from lsip_check import baseline as bl
+
+    count = bl.write(result, Path(file))
+    click.echo(
+        f"Recorded {count} finding{'s' if count != 1 else ''} in {file}; run with --baseline {file} to see only new ones.",
+        err=True,
+    )
+
+
+def _config(paths: tuple[str, ...], given: str | None, no_config: bool) -> Any:
+    """The configuration for this run: --config, else the nearest one above the
+    first path (the current folder for standard input), else none."""
+    from lsip_check.config import ConfigError, find_config, load_config
+
+    if no_config:
+        return None
+    try:
+        if given:
+            return load_config(Path(given), explicit=True)
+        first = paths[0] if paths and paths[0] != "-" else "."
+        found = find_config(Path(first))
+        return load_config(found) if found else None
+    except ConfigError as exc:
+        raise _fail(str(exc)) from None
+
+
+def _settings(config: Any, cli: dict[str, Any]) -> dict[str, Any]:
+    from lsip_check.config import effective
+
+    return {k: v for k, (v, _) in effective(config, cli).items()}
+
+
+def _options(config: Any, settings: dict[str, Any], use_waivers: bool) -> Any:
+    from lsip_check import api
+    from lsip_check.config import ConfigError, resolve_rules
+    from lsip_check.findings import Severity
+    from lsip_check.load.document import Limits
+
+    resolved = None
+    if config is not None:
+        try:
+            resolved = resolve_rules(config, _load_rules())
+        except ConfigError as exc:
+            raise _fail(str(exc)) from None
+    return api.CheckOptions(
+        select=tuple(settings["select"]),
+        ignore=tuple(settings["ignore"]),
+        limits=Limits(max_bytes=settings["max_file_size"]),
+        reference_data=settings["reference_data"],
+        rule_options=resolved.rule_options if resolved else {},
+        severities={k: Severity(v) for k, v in resolved.severities.items()}
+        if resolved
+        else {},
+        area_overrides=settings["areas"],
+        per_path_ignores=tuple(resolved.per_path_ignores) if resolved else (),
+        config=config,
+        use_waivers=use_waivers,
+    )
+
+
+@main.command("config")
+@click.argument("paths", nargs=-1)
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Configuration file to show instead of the one found.",
+)
+def show_config(paths: tuple[str, ...], config_file: str | None) -> None:
+    """Show the effective configuration and where each value comes from."""
+    import json
+
+    from lsip_check.config import effective
+
+    config = _config(paths or (".",), config_file, False)
+    if config is not None:
+        _options(config, _settings(config, {}), True)  # validates rule names too
+    where = os.path.relpath(config.file) if config and config.file else "none found"
+    lines = [f"# configuration file: {where}"]
+    for key, (value, source) in effective(config, {}).items():
+        shown = json.dumps(value, ensure_ascii=False, default=str)
+        lines.append(f"{key}: {shown}  # {source}")
+    click.echo("\n".join(lines))
 
 
 def _only_failing(result: Any, threshold: Any) -> Any:
@@ -173,8 +341,6 @@ def _fail(message: str) -> click.ClickException:
 )
 def schema(write: bool) -> None:
     """Print the plan's JSON Schema (for editors and other tools)."""
-    from pathlib import Path
-
     from lsip_check import schemacheck
 
     if write:

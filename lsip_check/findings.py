@@ -103,6 +103,10 @@ class RunResult:
 
     results: list[FileResult] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
+    #: findings left out because a baseline recorded them, and baseline entries
+    #: that matched nothing (fixed since the baseline was written)
+    baselined: int = 0
+    baseline_fixed: int = 0
 
     @property
     def findings(self) -> list[Finding]:

@@ -24,6 +24,7 @@ from lsip_check.findings import DataPath
 
 SCHEMA_FILE = Path(__file__).with_name("plan.schema.json")
 RULE_SCHEMA_FILE = Path(__file__).with_name("rule.schema.json")
+CONFIG_SCHEMA_FILE = Path(__file__).with_name("config.schema.json")
 
 _KIND_WORDS = {
     str: "text",
@@ -119,7 +120,9 @@ class _Compiler:
     def obj(self, s: dict[str, Any]) -> Check:
         props = {k: self.node(v) for k, v in s.get("properties", {}).items()}
         required = tuple(s.get("required", ()))
-        closed = s.get("additionalProperties") is False
+        extra = s.get("additionalProperties")
+        closed = extra is False
+        each = self.node(extra) if isinstance(extra, dict) else None
         what = _friendly(s.get("title", "part"))
         names = list(props)
 
@@ -132,6 +135,8 @@ class _Compiler:
                 sub = props.get(key)
                 if sub is not None:
                     ok = sub(item, (*path, key), out) and ok
+                elif each is not None:
+                    ok = each(item, (*path, key), out) and ok
                 elif closed:
                     ok = False
                     out.append(_unknown_key(key, (*path, key), what, names))

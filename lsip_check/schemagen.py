@@ -38,6 +38,18 @@ def rule_schema() -> dict[str, Any]:
     return head | RuleFile.model_json_schema(by_alias=True)
 
 
+def config_schema() -> dict[str, Any]:
+    """The configuration's JSON Schema (.lsip-check.yaml, [tool.lsip-check])."""
+    from lsip_check.configmodel import Settings
+
+    head = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://lsip-check.readthedocs.io/schemas/config.schema.json",
+        "$comment": GENERATED,
+    }
+    return head | Settings.model_json_schema()
+
+
 def render(schema: dict[str, Any]) -> str:
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
@@ -45,11 +57,14 @@ def render(schema: dict[str, Any]) -> str:
 def targets(root: Path) -> dict[Path, str]:
     """Every generated schema file and the text it should hold."""
     plan, rule = render(plan_schema()), render(rule_schema())
+    config = render(config_schema())
     return {
         root / "schemas" / "plan.schema.json": plan,
         schemacheck.SCHEMA_FILE: plan,
         root / "schemas" / "rule.schema.json": rule,
         schemacheck.RULE_SCHEMA_FILE: rule,
+        root / "schemas" / "config.schema.json": config,
+        schemacheck.CONFIG_SCHEMA_FILE: config,
     }
 
 

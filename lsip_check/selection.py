@@ -11,13 +11,14 @@ class SelectionError(ValueError):
     """A --select or --ignore word that names no rule."""
 
 
-def _matches(rule: Rule, word: str) -> bool:
+def matches(rule: Rule, word: str, groups: bool = True) -> bool:
+    """Whether ``word`` names ``rule``: its code, name or an alias, and with
+    ``groups`` also one of its tags or a code prefix such as ``LSIP3``."""
     w = word.strip()
-    return (
-        w.upper() == rule.code
-        or w == rule.name
-        or w in rule.aliases
-        or w in rule.tags
+    if w.upper() == rule.code or w == rule.name or w in rule.aliases:
+        return True
+    return groups and (
+        w in rule.tags
         or (w.upper().startswith("LSIP") and rule.code.startswith(w.upper()))
     )
 
@@ -28,9 +29,9 @@ def choose(
     """The rules a run uses; raises SelectionError for a word that matches nothing."""
     select, ignore = [w for w in select if w], [w for w in ignore if w]
     for word in (*select, *ignore):
-        if not any(_matches(r, word) for r in rules):
+        if not any(matches(r, word) for r in rules):
             raise SelectionError(
                 f"'{word}' names no rule (use a code like LSIP303, a name like invalid-sic-code, a prefix like LSIP3, or a tag); `lsip-check rules` lists them"
             )
-    chosen = [r for r in rules if not select or any(_matches(r, w) for w in select)]
-    return [r for r in chosen if not any(_matches(r, w) for w in ignore)]
+    chosen = [r for r in rules if not select or any(matches(r, w) for w in select)]
+    return [r for r in chosen if not any(matches(r, w) for w in ignore)]

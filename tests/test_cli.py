@@ -74,6 +74,8 @@ def test_json_format_is_stable(tmp_path: Path) -> None:
         "warning": 0,
         "info": 0,
         "waived": 0,
+        "baselined": 0,
+        "baseline_fixed": 0,
     }
     (f,) = doc["findings"]
     assert (f["code"], f["name"], f["file"], f["line"], f["column"]) == (

@@ -64,8 +64,38 @@ class Context:
         if not isinstance(name, str) or ref is None:
             return None
         if self._area is _UNSET:
-            self._area = ref.areas.find(name)
+            self._area = self._with_overrides(ref.areas.find(name))
         return self._area
+
+    def _facts(self) -> dict[str, Any]:
+        """The configuration's facts for this plan's area (``areas:``), if any."""
+        name = self.identity.get("area")
+        match = self.area if self._ref() is not None else None
+        for key in (match.area.name if match else None, name):
+            facts = self.area_overrides.get(key) if isinstance(key, str) else None
+            if isinstance(facts, dict):
+                return facts
+        return {}
+
+    def _with_overrides(self, match: Any) -> Any:
+        """The reference data's area with the configuration's facts put over it."""
+        if match is None:
+            return None
+        facts = self.area_overrides.get(match.area.name) or self.area_overrides.get(
+            str(self.identity.get("area"))
+        )
+        if not isinstance(facts, dict):
+            return match
+        from dataclasses import replace
+
+        area = match.area
+        if isinstance(facts.get("erb"), str):
+            area = replace(area, erb=facts["erb"])
+        if isinstance(facts.get("strategic_authority"), str):
+            area = replace(area, strategic_authority=facts["strategic_authority"])
+        if facts.get("devolved") is False:
+            area = replace(area, strategic_authority=None)
+        return replace(match, area=area)
 
     @property
     def devolved(self) -> bool | None:
@@ -74,8 +104,9 @@ class Context:
         override = self.identity.get("strategic_authority_override")
         if isinstance(override, dict) and isinstance(override.get("devolved"), bool):
             return bool(override["devolved"])
-        if isinstance(self.area_overrides.get("devolved"), bool):
-            return bool(self.area_overrides["devolved"])
+        devolved = self._facts().get("devolved")
+        if isinstance(devolved, bool):
+            return devolved
         if self.area is None:
             if self._ref() is None:
                 return None

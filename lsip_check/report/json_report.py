@@ -44,6 +44,8 @@ def to_dict(result: RunResult) -> dict[str, Any]:
             "plans": len(result.results),
             **counts,
             "waived": sum(1 for f in findings if f.waived is not None),
+            "baselined": result.baselined,
+            "baseline_fixed": result.baseline_fixed,
         },
         "plans": [
             {

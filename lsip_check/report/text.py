@@ -40,6 +40,10 @@ def summary(result: RunResult) -> str:
         for s in ("error", "warning", "info")
     ]
     tail = f", {waived} waived" if waived else ""
+    if result.baselined:
+        tail += f", {result.baselined} in the baseline not shown"
+    if result.baseline_fixed:
+        tail += f" ({result.baseline_fixed} baseline entries fixed since: write the baseline again to drop them)"
     return f"Checked {plans} plan{'s' if plans != 1 else ''}: {', '.join(parts)}{tail}."
 
 

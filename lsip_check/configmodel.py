@@ -1,0 +1,87 @@
+"""The configuration file's model: the source of ``schemas/config.schema.json``.
+
+Only ``lsip-check schema --write`` imports this (it needs pydantic); a run validates a
+configuration against the generated schema with ``lsip_check.schemacheck``."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import Field
+
+from lsip_check.model.base import Flag, PlanPart, Text, describe
+from lsip_check.model.waivers import Waiver
+
+SeverityName = Literal["error", "warning", "info"]
+
+
+class AreaFacts(PlanPart):
+    """Facts about an LSIP area that replace the reference data's (for example a
+    Strategic Authority formed after the reference data was made)."""
+
+    erb: Text | None = describe(
+        "The designated Employer Representative Body.", default=None
+    )
+    strategic_authority: Text | None = describe(
+        "The area's Strategic Authority; giving one makes the area devolved.",
+        default=None,
+    )
+    devolved: Flag | None = describe(
+        "Whether the area has a Strategic Authority (overrides the reference data).",
+        default=None,
+    )
+
+
+class ConfigWaiver(Waiver):
+    """A waiver kept in the configuration instead of the plan."""
+
+    plan: Text = describe(
+        "Which plan files it applies to: a glob relative to the configuration file, "
+        "e.g. 'plans/*.lsip.yaml'. Default: every plan.",
+        default="*",
+    )
+
+
+class Settings(PlanPart):
+    """lsip-check settings, in `.lsip-check.yaml` or `[tool.lsip-check]` of
+    pyproject.toml. Command-line options take precedence over them."""
+
+    select: list[Text] = describe(
+        "Only these rules: code, name, prefix (LSIP3) or tag (approval).",
+        default_factory=list,
+    )
+    ignore: list[Text] = describe(
+        "Leave out these rules (same forms as select).", default_factory=list
+    )
+    severity: dict[str, SeverityName] = describe(
+        "Re-grade rules: rule code or name to error, warning or info.",
+        default_factory=dict,
+    )
+    fail_on: SeverityName | None = describe(
+        "Lowest severity that makes the exit code 1 (default error).", default=None
+    )
+    per_path_ignores: dict[str, list[Text]] = describe(
+        "Rules to leave out for plan files matching a glob (relative to the "
+        "configuration file), e.g. {'drafts/*': ['LSIP8']}.",
+        default_factory=dict,
+    )
+    reference_data: Text | None = describe(
+        "Folder with the SIC, SOC and area data, relative to the configuration file.",
+        default=None,
+    )
+    max_file_size: int | None = Field(
+        default=None, ge=1, description="Largest plan file read, in bytes (5 MB)."
+    )
+    rule_options: dict[str, dict[str, Any]] = describe(
+        "Options of rules by code or name, e.g. {LSIP106: {budget: 12000}} for the "
+        "main body's word budget; `lsip-check explain CODE` shows a rule's options.",
+        default_factory=dict,
+    )
+    areas: dict[str, AreaFacts] = describe(
+        "Facts about areas that replace the reference data's, by area name.",
+        default_factory=dict,
+    )
+    waivers: list[ConfigWaiver] = describe(
+        "Findings accepted, with a reason (see docs/waivers-and-baselines.md).",
+        default_factory=list,
+    )

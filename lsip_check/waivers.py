@@ -1,0 +1,293 @@
+"""Waivers: findings a plan team accepts, with a reason, who accepted it and until when.
+
+A waiver names a rule (code, name or alias) and a target node as a slash path through
+the plan, list items named by their id or position: ``priorities/P3``,
+``priorities/P3/needs/N3.1``, ``outcomes/0/metric``, or ``/`` for the whole plan. It
+waives that rule's findings at the target or anywhere inside it.
+
+A waiver is itself checked (LSIP005 invalid-waiver, LSIP006 stale-waiver): it needs a
+justification of at least a sentence, a rule that exists, a target that exists, and a
+draft plan when the rule enforces an approval criterion (tag ``approval``). An expired
+waiver or one that waives nothing is reported, and an expired or refused waiver waives
+nothing, so the finding is shown again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fnmatch
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from lsip_check.findings import DataPath, Finding, Severity, Span
+from lsip_check.load.yaml import as_text
+
+INVALID, STALE = "LSIP005", "LSIP006"
+#: a justification shorter than this many words is not "at least a sentence"
+MIN_WORDS = 4
+
+
+@dataclass
+class Waiver:
+    """One waiver, from the plan or the configuration, with where it was written."""
+
+    rule: str
+    target: str
+    justification: str
+    accepted_by: str | None
+    expires: dt.date | None
+    span: Span
+    path: DataPath  # in the plan (("waivers", 2)) or in the configuration
+    in_plan: bool = True
+    used: int = 0
+    expired: bool = False
+    problems: list[tuple[str, str, Severity | None]] = field(default_factory=list)
+
+    @property
+    def active(self) -> bool:
+        """Whether it may waive: no problem that stops it."""
+        return not self.expired and all(code != INVALID for code, _, _ in self.problems)
+
+    def note(self) -> str:
+        who = f" (accepted by {self.accepted_by})" if self.accepted_by else ""
+        return f"{self.justification.strip()}{who}"
+
+
+def _date(value: Any) -> dt.date | None:
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None
+
+
+def _text(value: Any) -> str:
+    value = as_text(value)
+    return value if isinstance(value, str) else ""
+
+
+def from_plan(data: Any, place: Any) -> list[Waiver]:
+    """The plan's own ``waivers:`` list (odd entries are left to the schema check)."""
+    entries = data.get("waivers") if isinstance(data, dict) else None
+    if not isinstance(entries, list):
+        return []
+    out = []
+    for i, entry in enumerate(entries):
+        if isinstance(entry, dict):
+            out.append(_waiver(entry, place(("waivers", i)), ("waivers", i), True))
+    return out
+
+
+def from_config(
+    entries: Iterable[dict[str, Any]],
+    place: Any,
+    root: Path,
+    plan_file: str,
+) -> list[Waiver]:
+    """The configuration's waivers whose ``plan`` glob matches this plan's file."""
+    out = []
+    try:
+        rel = Path(os.path.relpath(Path(plan_file).resolve(), root)).as_posix()
+    except ValueError:
+        rel = Path(plan_file).as_posix()
+    for i, entry in enumerate(entries):
+        pattern = str(entry.get("plan") or "*")
+        if fnmatch.fnmatch(rel, pattern):
+            out.append(_waiver(entry, place(("waivers", i)), ("waivers", i), False))
+    return out
+
+
+def _waiver(entry: dict[str, Any], span: Span, path: DataPath, in_plan: bool) -> Waiver:
+    accepted = _text(entry.get("accepted_by"))
+    return Waiver(
+        rule=_text(entry.get("rule")).strip(),
+        target=_text(entry.get("target")).strip(),
+        justification=_text(entry.get("justification")),
+        accepted_by=accepted or None,
+        expires=_date(entry.get("expires")),
+        span=span,
+        path=path,
+        in_plan=in_plan,
+    )
+
+
+def segments(target: str) -> tuple[str, ...]:
+    """``priorities/P3/needs`` -> ("priorities", "P3", "needs"); ``/`` -> ()."""
+    return tuple(s for s in target.strip().strip("/").split("/") if s)
+
+
+def node_names(data: Any, path: DataPath) -> list[set[str]]:
+    """For each step of a data path, the names a waiver target may use for it."""
+    out: list[set[str]] = []
+    node = data
+    for part in path:
+        if isinstance(part, int):
+            item = node[part] if isinstance(node, list) and part < len(node) else None
+            names = {str(part)}
+            ident = as_text(item.get("id")) if isinstance(item, dict) else None
+            if isinstance(ident, str) and ident:
+                names.add(ident)
+            out.append(names)
+            node = item
+        else:
+            out.append({part})
+            node = node.get(part) if isinstance(node, dict) else None
+    return out
+
+
+def covers(target: tuple[str, ...], data: Any, path: DataPath) -> bool:
+    """Whether a finding at ``path`` lies at or inside the waiver's target."""
+    names = node_names(data, path)
+    if len(target) > len(names):
+        return False
+    return all(t in n for t, n in zip(target, names, strict=False))
+
+
+def resolve(data: Any, target: tuple[str, ...]) -> tuple[bool, str]:
+    """Whether ``target`` exists; if not, the path that does and what it could be."""
+    node, done = data, []
+    for step in target:
+        if isinstance(node, dict):
+            if step in node:
+                node = node[step]
+                done.append(step)
+                continue
+            options = [str(k) for k in node]
+        elif isinstance(node, list):
+            match = None
+            for i, item in enumerate(node):
+                ident = as_text(item.get("id")) if isinstance(item, dict) else None
+                if step in (str(i), ident):
+                    match = item
+                    break
+            if match is not None:
+                node = match
+                done.append(step)
+                continue
+            options = [
+                str(as_text(item.get("id")))
+                if isinstance(item, dict) and item.get("id") is not None
+                else str(i)
+                for i, item in enumerate(node)
+            ]
+        else:
+            options = []
+        import difflib
+
+        close = difflib.get_close_matches(step, options, n=1, cutoff=0.5)
+        prefix = "/".join(done)
+        suggestion = f"{prefix}/{close[0]}" if close else ""
+        return False, suggestion
+    return True, ""
+
+
+def check_waivers(
+    waivers: list[Waiver],
+    data: Any,
+    rules: Any,
+    status: str | None,
+    today: dt.date,
+) -> None:
+    """Record each waiver's own problems (unknown rule, no reason, no target, refused,
+    expired) on it."""
+    for w in waivers:
+        rule = next((r for r in rules if w.rule in (r.code, r.name, *r.aliases)), None)
+        if rule is None:
+            w.problems.append(
+                (
+                    INVALID,
+                    f"This waiver names `{w.rule or '(nothing)'}`, which is not a rule. Use a rule code or name such as `LSIP301` or `priority-count`; `lsip-check rules` lists them.",
+                    None,
+                )
+            )
+            continue
+        w.rule = rule.code
+        if rule.code in (INVALID, STALE):
+            w.problems.append(
+                (INVALID, f"{rule.code} checks waivers and cannot be waived.", None)
+            )
+        words = len(w.justification.split())
+        if words < MIN_WORDS:
+            have = "no justification" if not words else f"only {words} word(s)"
+            w.problems.append(
+                (
+                    INVALID,
+                    f"This waiver of {rule.code} has {have}. Say why the finding is accepted in at least a sentence (for example who agreed it and why the guidance does not apply here).",
+                    None,
+                )
+            )
+        exists, suggestion = resolve(data, segments(w.target))
+        if not exists:
+            hint = f" Did you mean `{suggestion}`?" if suggestion else ""
+            w.problems.append(
+                (
+                    INVALID,
+                    f"This waiver's target `{w.target}` points at nothing in the plan.{hint} Write it as a path of keys and ids, such as `priorities/P3`, or `/` for the whole plan.",
+                    None,
+                )
+            )
+        if "approval" in rule.tags and status != "draft":
+            w.problems.append(
+                (
+                    INVALID,
+                    f"{rule.code} ({rule.name}) enforces an approval criterion, so it can be waived only while the plan's status is draft; this plan's status is {status or 'not given'}. Meet the criterion, or explain the position to Skills England in the plan itself.",
+                    None,
+                )
+            )
+        if w.expires is not None and w.expires < today:
+            w.expired = True
+            w.problems.append(
+                (
+                    STALE,
+                    f"This waiver of {rule.code} expired on {w.expires.isoformat()}, so the findings it waived are shown again. Renew it with a new date and a reason, or fix the findings.",
+                    None,
+                )
+            )
+
+
+def apply(waivers: list[Waiver], findings: list[Finding], data: Any) -> list[Finding]:
+    """Mark the findings each usable waiver covers as waived (with its justification)."""
+    out = []
+    for f in findings:
+        waiver = next(
+            (
+                w
+                for w in waivers
+                if w.active
+                and w.rule == f.code
+                and f.code not in (INVALID, STALE)
+                and covers(segments(w.target), data, f.data_path)
+            ),
+            None,
+        )
+        if waiver is None:
+            out.append(f)
+            continue
+        waiver.used += 1
+        out.append(_waived(f, waiver.note()))
+    return out
+
+
+def _waived(f: Finding, note: str) -> Finding:
+    from dataclasses import replace
+
+    return replace(f, waived=note)
+
+
+def unused_problems(waivers: list[Waiver], ran: set[str]) -> None:
+    """A usable waiver of a rule that ran and found nothing there is stale."""
+    for w in waivers:
+        if w.active and not w.used and w.rule in ran and not w.problems:
+            w.problems.append(
+                (
+                    STALE,
+                    f"This waiver of {w.rule} at `{w.target or '/'}` waives nothing: {w.rule} finds nothing there now. Remove the waiver.",
+                    Severity.INFO,
+                )
+            )
