@@ -61,7 +61,7 @@ class Config:
             if probe in self.places:
                 return self.places[probe]
             probe = probe[:-1]
-        return Span(str(self.file), 1, 1)
+        return Span(_shown(str(self.file)), 1, 1)
 
     def where(self, key: str) -> str:
         span = self.place((key,))
@@ -130,14 +130,12 @@ def _read_yaml(path: Path) -> tuple[Any, dict[DataPath, Span]]:
     from lsip_check.load.errors import LoadError
     from lsip_check.load.yaml import load_yaml
 
-    display = str(path)
+    display = _shown(str(path))
     try:
         text = decode(path.read_bytes(), 1024 * 1024)
         data, smap = load_yaml(text, display, 32, 20_000)
     except LoadError as exc:
-        raise ConfigError(
-            f"{_shown(display)}:{exc.line}:{exc.column}: {exc.message}"
-        ) from None
+        raise ConfigError(f"{display}:{exc.line}:{exc.column}: {exc.message}") from None
     places: dict[DataPath, Span] = {}
     for p, place in smap.values.items():
         places[p] = Span(*place)
@@ -177,7 +175,7 @@ def _toml_places(path: Path, text: str) -> dict[DataPath, Span]:
     table or sets a key. Good enough to point at the setting a problem is in."""
     places: dict[DataPath, Span] = {}
     table: DataPath | None = None
-    file = str(path)
+    file = _shown(str(path))
     for number, line in enumerate(text.splitlines(), start=1):
         head = _TOML_TABLE.match(line)
         if head:

@@ -214,7 +214,11 @@ def check_waivers(
             )
         words = len(w.justification.split())
         if words < MIN_WORDS:
-            have = "no justification" if not words else f"only {words} word(s)"
+            have = (
+                "no justification"
+                if not words
+                else f"a justification of only {words} word{'s' if words != 1 else ''}"
+            )
             w.problems.append(
                 (
                     INVALID,
