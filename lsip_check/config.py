@@ -47,24 +47,32 @@ class Config:
 
     file: Path | None = None
     settings: dict[str, Any] = field(default_factory=dict)
-    #: data path -> place in the configuration file
+    #: data path -> place of the value in the configuration file
     places: dict[DataPath, Span] = field(default_factory=dict)
+    #: data path -> place of the key that gives it (for mapping keys)
+    keys: dict[DataPath, Span] = field(default_factory=dict)
 
     @property
     def root(self) -> Path:
         """The folder that relative paths and globs in the file are relative to."""
         return self.file.parent if self.file else Path.cwd()
 
-    def place(self, path: DataPath) -> Span:
+    def place(self, path: DataPath, key: bool = False) -> Span:
+        """Where the value at ``path`` (or with ``key``, its key) is written; the
+        nearest enclosing setting when that is not known."""
+        if key and tuple(path) in self.keys:
+            return self.keys[tuple(path)]
         probe = tuple(path)
         while probe:
             if probe in self.places:
                 return self.places[probe]
+            if probe in self.keys:
+                return self.keys[probe]
             probe = probe[:-1]
         return Span(_shown(str(self.file)), 1, 1)
 
     def where(self, key: str) -> str:
-        span = self.place((key,))
+        span = self.place((key,), key=True)
         return f"{_shown(span.file)}:{span.line}"
 
 
@@ -99,19 +107,20 @@ def find_config(start: Path) -> Path | None:
     return None
 
 
-def _snake(data: dict[str, Any], places: dict[DataPath, Span]) -> dict[str, Any]:
+def _snake(data: dict[str, Any], *maps: dict[DataPath, Span]) -> dict[str, Any]:
     """`fail-on` and `fail_on` both work (TOML habit and YAML habit)."""
     out: dict[str, Any] = {}
     for key, value in data.items():
         name = key.replace("-", "_") if isinstance(key, str) else key
         if name in out:
             raise ConfigError(
-                f"{_at(places, (key,))}: `{key}` is given twice (as `{name}` too); keep one."
+                f"{_at(maps[-1], (key,))}: `{key}` is given twice (as `{name}` too); keep one."
             )
         out[name] = value
         if name != key:
-            for p in [p for p in places if p[:1] == (key,)]:
-                places[(name, *p[1:])] = places[p]
+            for places in maps:
+                for p in [p for p in places if p[:1] == (key,)]:
+                    places[(name, *p[1:])] = places[p]
     return out
 
 
@@ -125,7 +134,10 @@ def _at(places: dict[DataPath, Span], path: DataPath) -> str:
     return f"{_shown(span.file)}:{span.line}:{span.column}"
 
 
-def _read_yaml(path: Path) -> tuple[Any, dict[DataPath, Span]]:
+Places = dict[DataPath, Span]
+
+
+def _read_yaml(path: Path) -> tuple[Any, Places, Places]:
     from lsip_check.load.decode import decode
     from lsip_check.load.errors import LoadError
     from lsip_check.load.yaml import load_yaml
@@ -136,19 +148,16 @@ def _read_yaml(path: Path) -> tuple[Any, dict[DataPath, Span]]:
         data, smap = load_yaml(text, display, 32, 20_000)
     except LoadError as exc:
         raise ConfigError(f"{display}:{exc.line}:{exc.column}: {exc.message}") from None
-    places: dict[DataPath, Span] = {}
-    for p, place in smap.values.items():
-        places[p] = Span(*place)
-    for p, place in smap.keys.items():
-        places[p] = Span(*place)  # a key is the better place to point at
-    return ({} if data is None else data), places
+    places = {p: Span(*place) for p, place in smap.values.items()}
+    keys = {p: Span(*place) for p, place in smap.keys.items()}
+    return ({} if data is None else data), places, keys
 
 
 _TOML_KEY = re.compile(r"""^\s*["']?([A-Za-z0-9_\-. ]+?)["']?\s*=""")
 _TOML_TABLE = re.compile(r"^\s*\[+\s*([^\]]+?)\s*\]+")
 
 
-def _read_toml(path: Path, explicit: bool) -> tuple[Any, dict[DataPath, Span]]:
+def _read_toml(path: Path, explicit: bool) -> tuple[Any, Places, Places]:
     import tomllib
 
     try:
@@ -164,8 +173,9 @@ def _read_toml(path: Path, explicit: bool) -> tuple[Any, dict[DataPath, Span]]:
             raise ConfigError(
                 f"{_shown(str(path))}: has no [tool.lsip-check] table to read settings from"
             )
-        return {}, {}
-    return tool["lsip-check"], _toml_places(path, text)
+        return {}, {}, {}
+    places = _toml_places(path, text)
+    return tool["lsip-check"], places, places
 
 
 def _toml_places(path: Path, text: str) -> dict[DataPath, Span]:
@@ -202,16 +212,16 @@ def load_config(path: Path, explicit: bool = False) -> Config:
     if not path.is_file():
         raise ConfigError(f"{path}: no such configuration file")
     if path.suffix == ".toml":
-        data, places = _read_toml(path, explicit)
+        data, places, keys = _read_toml(path, explicit)
     else:
-        data, places = _read_yaml(path)
+        data, places, keys = _read_yaml(path)
     if not isinstance(data, dict):
         span = places.get((), Span(str(path), 1, 1))
         raise ConfigError(
             f"{_shown(span.file)}:{span.line}:{span.column}: the configuration must be a mapping of settings such as `ignore:` and `fail_on:`"
         )
-    data = _snake(data, places)
-    config = Config(path.resolve(), data, places)
+    data = _snake(data, places, keys)
+    config = Config(path.resolve(), data, places, keys)
     _validate(config)
     return config
 
@@ -222,14 +232,19 @@ def _validate(config: Config) -> None:
     problems = check_data(config.settings, CONFIG_SCHEMA_FILE)
     lines = []
     for p in problems:
-        span = config.place(p.path)
+        span = config.place(p.path, key=p.kind == "unknown_key")
         lines.append(f"{_shown(span.file)}:{span.line}:{span.column}: {p.message}")
     if lines:
         raise ConfigError("\n".join(lines))
 
 
 def _resolve_rule(
-    config: Config, word: Any, path: DataPath, rules: Any, allow_groups: bool
+    config: Config,
+    word: Any,
+    path: DataPath,
+    rules: Any,
+    allow_groups: bool,
+    key: bool = False,
 ) -> list[str]:
     """Codes a word in the configuration names; ConfigError (located) if none."""
     from lsip_check.selection import matches
@@ -241,7 +256,7 @@ def _resolve_rule(
     idents = [i for r in rules for i in (r.code, r.name, *r.aliases)]
     close = difflib.get_close_matches(text, idents, n=1, cutoff=0.6)
     hint = f" Did you mean `{close[0]}`?" if close else ""
-    span = config.place(path)
+    span = config.place(path, key)
     kinds = "a code, name, prefix or tag" if allow_groups else "a rule code or name"
     raise ConfigError(
         f"{_shown(span.file)}:{span.line}:{span.column}: `{text}` names no rule (use {kinds}).{hint} `lsip-check rules` lists them."
@@ -265,7 +280,9 @@ def resolve_rules(config: Config, rules: Any) -> Resolved:
         for i, word in enumerate(s.get(key, [])):
             _resolve_rule(config, word, (key, i), rules, True)
     for word, level in s.get("severity", {}).items():
-        for code in _resolve_rule(config, word, ("severity", word), rules, False):
+        for code in _resolve_rule(
+            config, word, ("severity", word), rules, False, key=True
+        ):
             out.severities[code] = level
     for glob, words in s.get("per_path_ignores", {}).items():
         codes: set[str] = set()
@@ -276,14 +293,16 @@ def resolve_rules(config: Config, rules: Any) -> Resolved:
         out.per_path_ignores.append((glob, frozenset(codes)))
     by_code = {r.code: r for r in rules}
     for word, options in s.get("rule_options", {}).items():
-        (code,) = _resolve_rule(config, word, ("rule_options", word), rules, False)
+        (code,) = _resolve_rule(
+            config, word, ("rule_options", word), rules, False, key=True
+        )
         known = list(by_code[code].options)
         for name in options:
             if name not in known:
                 close = difflib.get_close_matches(name, known, n=1, cutoff=0.5)
                 hint = f" Did you mean `{close[0]}`?" if close else ""
                 have = ", ".join(f"`{k}`" for k in known) or "none"
-                span = config.place(("rule_options", word, name))
+                span = config.place(("rule_options", word, name), key=True)
                 raise ConfigError(
                     f"{_shown(span.file)}:{span.line}:{span.column}: {code} has no option `{name}`.{hint} Its options: {have}."
                 )
