@@ -85,6 +85,56 @@ def test_print_without_write_prints_the_manifest(
     assert capsys.readouterr().out == precommit.render()
 
 
+def _blocks(markdown: str, lang: str) -> list[str]:
+    return re.findall(rf"^```{lang}\n(.*?)^```$", markdown, flags=re.M | re.S)
+
+
+def test_docs_table_shows_the_generated_settings() -> None:
+    doc = (ROOT / "docs" / "pre-commit.md").read_text(encoding="utf-8")
+    hook = precommit.HOOKS[0]
+    for key in ("entry", "pass_filenames", "files", "require_serial", "language"):
+        value = hook[key]
+        shown = str(value).lower() if isinstance(value, bool) else value
+        assert f"| `{key}` | `{shown.replace('|', chr(92) + '|')}` |" in doc, key
+
+
+def test_readme_snippet_is_a_config_pre_commit_accepts(tmp_path: Path) -> None:
+    from pre_commit.clientlib import load_config
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    (snippet,) = [b for b in _blocks(readme, "yaml") if "repos:" in b]
+    (tmp_path / ".pre-commit-config.yaml").write_text(snippet, encoding="utf-8")
+    (repo,) = load_config(str(tmp_path / ".pre-commit-config.yaml"))["repos"]
+    assert [h["id"] for h in repo["hooks"]] == [h["id"] for h in precommit.HOOKS]
+
+
+def test_docs_name_the_rules_that_need_reference_data() -> None:
+    from lsip_check.engine.rules import load_rules
+
+    doc = (ROOT / "docs" / "pre-commit.md").read_text(encoding="utf-8")
+    needing = [r.code for r in load_rules() if r.needs_reference_data]
+    listed = re.search(
+        r"The rules about SIC and SOC codes and LSIP areas \((.*?)\)", doc, re.S
+    )
+    assert listed is not None
+    assert re.findall(r"LSIP\d{3}", listed.group(1)) == needing
+
+
+def test_ci_recipe_uploads_sarif_with_the_permission_it_needs() -> None:
+    from ruamel.yaml import YAML
+
+    doc = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
+    workflow = YAML(typ="safe").load(_blocks(doc, "yaml")[0])
+    assert workflow["permissions"]["security-events"] == "write"
+    steps = workflow["jobs"]["lsip-check"]["steps"]
+    runs = [s.get("run", "") for s in steps]
+    assert "lsip-check check . --format sarif --output lsip.sarif" in runs
+    upload = steps[-1]
+    assert upload["uses"].startswith("github/codeql-action/upload-sarif@")
+    assert upload["with"]["sarif_file"] == "lsip.sarif"
+    assert upload["if"] == "${{ !cancelled() }}"
+
+
 # -- the real framework ----------------------------------------------------------------
 
 
