@@ -100,6 +100,12 @@ def main(argv: list[str] | None = None) -> int:
     if not args.write:
         sys.stdout.write(render())
         return 0
+    if not (HOOKS_FILE.parent / "pyproject.toml").is_file():
+        print(
+            f"--write works only in a source checkout of lsip-check; {HOOKS_FILE.parent} is not one.",
+            file=sys.stderr,
+        )
+        return 2
     changed = write()
     print(f"{'wrote' if changed else 'unchanged:'} {HOOKS_FILE}", file=sys.stderr)
     return 0
