@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
 from lsip_check.model.base import Flag, PlanPart, Text, describe
 from lsip_check.model.waivers import Waiver
@@ -45,6 +45,8 @@ class ConfigWaiver(Waiver):
 class Settings(PlanPart):
     """lsip-check settings, in `.lsip-check.yaml` or `[tool.lsip-check]` of
     pyproject.toml. Command-line options take precedence over them."""
+
+    model_config = ConfigDict(extra="forbid", defer_build=True, title="Configuration")
 
     select: list[Text] = describe(
         "Only these rules: code, name, prefix (LSIP3) or tag (approval).",
