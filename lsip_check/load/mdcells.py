@@ -237,7 +237,13 @@ def _write_list(kind: str, value: Any) -> str | None:
         if kind == "enums":
             shown = _write_scalar("enum", item)
         elif kind == "levels":
-            shown = str(item) if item == "entry" or type(item) is int else None
+            shown = (
+                str(int(item))
+                if isinstance(item, int) and not isinstance(item, bool)
+                else item
+                if item == "entry"
+                else None
+            )
         else:
             shown = item if _plain(item) and not set(seps) & set(item) else None
         if shown is None:
@@ -270,7 +276,12 @@ def _write_milestones(value: Any) -> str | None:
         if not isinstance(item, dict) or set(item) != {"year", "value"}:
             return None
         year, number = item["year"], _write_scalar("number", item["value"])
-        if type(year) is not int or not 1000 <= year <= 9999 or number is None:
+        if (
+            isinstance(year, bool)
+            or not isinstance(year, int)
+            or not 1000 <= year <= 9999
+            or number is None
+        ):
             return None
         out.append(f"{year}: {number}")
     return "; ".join(out)
