@@ -92,17 +92,24 @@ def test_convert_cli_refuses_to_overwrite_and_writes_to_stdout(tmp_path: Path) -
 def test_init_writes_a_skeleton_that_fails_only_content_rules(
     fmt: str, ext: str, tmp_path: Path
 ) -> None:
-    proc = run_cli("init", "--area", "greater manchester", "--format", fmt, cwd=tmp_path)
+    proc = run_cli(
+        "init", "--area", "greater manchester", "--format", fmt, cwd=tmp_path
+    )
     assert proc.returncode == 0, proc.stderr
     plan = tmp_path / f"greater-manchester.lsip.{ext}"
     data, _ = read_plan(plan)
     assert data["identity"]["erb"] == "Greater Manchester Chamber of Commerce"
-    assert data["identity"]["strategic_authority"] == "Greater Manchester Combined Authority"
+    assert (
+        data["identity"]["strategic_authority"]
+        == "Greater Manchester Combined Authority"
+    )
     assert "Wigan" in data["identity"]["local_authorities"]
     codes = {f.code for f in check_paths([str(plan)]).findings}
     assert codes and not codes & {"LSIP001", "LSIP002"}
     assert run_cli(str(plan)).returncode == 1
-    again = run_cli("init", "--area", "Greater Manchester", "--format", fmt, cwd=tmp_path)
+    again = run_cli(
+        "init", "--area", "Greater Manchester", "--format", fmt, cwd=tmp_path
+    )
     assert again.returncode == 2 and "already exists" in again.stderr
 
 

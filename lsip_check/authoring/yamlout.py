@@ -40,8 +40,7 @@ def _prepare(value: Any) -> Any:
         if (
             value
             and all(
-                (isinstance(v, str | int | float)
-                and not isinstance(v, str))
+                (isinstance(v, str | int | float) and not isinstance(v, str))
                 or (isinstance(v, str) and len(v) < 40 and "\n" not in v)
                 for v in value
             )
@@ -51,12 +50,15 @@ def _prepare(value: Any) -> Any:
         return seq
     if _foldable(value):
         return FoldedScalarString(value)
-    if isinstance(value, str) and "\n" in value.rstrip("\n"):
-        if (
+    if (
+        isinstance(value, str)
+        and "\n" in value.rstrip("\n")
+        and (
             all(line == line.rstrip() for line in value.split("\n"))
             and "\t" not in value
-        ):
-            return LiteralScalarString(value)
+        )
+    ):
+        return LiteralScalarString(value)
     return value
 
 
