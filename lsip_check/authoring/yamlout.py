@@ -9,7 +9,7 @@ from typing import Any
 from lsip_check.load.yaml import YamlFloat, YamlInt
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-MODELINE = "# yaml-language-server: $schema=https://lsip-check.readthedocs.io/plan.schema.json\n"
+MODELINE = "# A Local Skills Improvement Plan in the lsip-check YAML format (docs/markdown.md has the Markdown form).\n"
 
 
 def _short(value: Any) -> bool:
