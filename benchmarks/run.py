@@ -7,6 +7,8 @@ Times whole processes, cold, over repeated runs, side by side in one run:
 and, in one process, the parse, schema-check and rules times of each example.
 
 Usage: python benchmarks/run.py [--runs N] [FILE...]   (defaults: 15 runs, examples/)
+       python benchmarks/run.py --markdown [--runs N]
+(``--markdown``: each example's Markdown twin against its YAML twin, full catalogue, cold.)
 """
 
 from __future__ import annotations
@@ -76,11 +78,36 @@ def in_process(path: Path, repeat: int = 20) -> dict[str, float]:
     return {k: statistics.median(v) for k, v in stages.items()}
 
 
+def markdown_twins(runs: int) -> None:
+    """Cold full checks of each Markdown twin beside its YAML twin (target: <= 1.5x)."""
+    lsip = _tool("lsip-check")
+    print("| plan | YAML KB | Markdown KB | YAML ms | Markdown ms | ratio |")
+    print("|---|---|---|---|---|---|")
+    for md in sorted((ROOT / "examples").glob("*.lsip.md")):
+        yaml = md.with_suffix(".yaml")
+        y = wall([lsip, "check", str(yaml)], runs)
+        m = wall([lsip, "check", str(md)], runs)
+        kb = (yaml.stat().st_size / 1024, md.stat().st_size / 1024)
+        print(
+            f"| {md.stem} | {kb[0]:.0f} | {kb[1]:.0f} | {y:.0f} | {m:.0f} | {m / y:.2f} |"
+        )
+    print("\n| plan | parse YAML | parse Markdown (ms, warm) |")
+    print("|---|---|---|")
+    for md in sorted((ROOT / "examples").glob("*.lsip.md")):
+        y, m = in_process(md.with_suffix(".yaml")), in_process(md)
+        print(f"| {md.stem} | {y['parse']:.1f} | {m['parse']:.1f} |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--markdown", action="store_true")
     parser.add_argument("files", nargs="*", type=Path)
     args = parser.parse_args()
+    if args.markdown:
+        os.environ.setdefault("LSIP_CHECK_DATA", str(ROOT.parent / "shared" / "data"))
+        markdown_twins(args.runs)
+        return
     files = args.files or sorted((ROOT / "examples").glob("*.lsip.yaml"))
     os.environ.setdefault("LSIP_CHECK_DATA", str(ROOT.parent / "shared" / "data"))
     compile_bytecode()

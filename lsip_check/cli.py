@@ -392,3 +392,63 @@ def _load_rules() -> Any:
         return load_rules()
     except RuleFileError as exc:
         raise _fail(str(exc)) from None
+
+
+@main.command()
+@click.option("--area", required=True, help='The LSIP area, e.g. "Greater Manchester".')
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["markdown", "yaml"]),
+    default="markdown",
+    show_default=True,
+)
+@click.argument("path", required=False)
+def init(area: str, fmt: str, path: str | None) -> None:
+    """Write a skeleton plan for an area (never over an existing file)."""
+    from pathlib import Path
+
+    from lsip_check.authoring import files
+    from lsip_check.authoring import init as skeleton
+
+    try:
+        text, name = skeleton.init_text(area, fmt)
+        target = Path(path) if path else skeleton.default_path(name, fmt)
+        files.write_atomic(target, text)
+    except (skeleton.InitError, files.WriteRefused) as exc:
+        raise _fail(str(exc)) from None
+    click.echo(
+        f"Wrote {target}: a skeleton plan for {name}. Replace each TODO, then run `lsip-check {target}`."
+    )
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option(
+    "--to",
+    type=click.Choice(["markdown", "yaml"]),
+    default=None,
+    help="Target format (default: the other one).",
+)
+@click.option(
+    "-o", "--output", default=None, help="Write here instead of standard output."
+)
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+def convert(file: str, to: str | None, output: str | None, force: bool) -> None:
+    """Convert a plan file between YAML and Markdown, losing no fact."""
+    from pathlib import Path
+
+    from lsip_check.authoring import convert as converter
+    from lsip_check.authoring import files
+
+    try:
+        text, _ = converter.convert(Path(file), to)
+        if output is None:
+            click.echo(text, nl=False)
+            return
+        files.write_atomic(Path(output), text, force)
+    except OSError as exc:
+        raise _fail(f"{file}: cannot be read ({exc.strerror or exc})") from None
+    except (converter.ConvertError, files.WriteRefused) as exc:
+        raise _fail(str(exc)) from None
+    click.echo(f"Wrote {output}.", err=True)

@@ -66,7 +66,10 @@ def test_readme_first_command_on_the_example_exits_0() -> None:
 def test_annex_beside_plans_is_not_checked_alone() -> None:
     result = check_paths([str(EXAMPLES)])
     assert sorted(r.path.rsplit("/", 1)[-1] for r in result.results) == [
+        "greater-manchester.lsip.md",
         "greater-manchester.lsip.yaml",
+        "kent-and-medway.lsip.md",
         "kent-and-medway.lsip.yaml",
+        "lancashire-draft.lsip.md",
         "lancashire-draft.lsip.yaml",
     ]

@@ -51,9 +51,22 @@ def _read_text(path: Path, limits: Limits) -> str:
     return decode(data, limits.max_bytes)
 
 
-def parse_text(text: str, display: str, limits: Limits) -> tuple[Any, SourceMap]:
-    """Parse one file's text by its kind (YAML now; Markdown joins here)."""
-    return load_yaml(text, display, limits.max_depth, limits.max_nodes)
+def is_markdown(name: str) -> bool:
+    """Markdown plans and annexes are told apart from YAML by the ``.md`` ending."""
+    return name.casefold().endswith((".md", ".markdown"))
+
+
+def parse_text(
+    text: str, display: str, limits: Limits
+) -> tuple[Any, SourceMap, list[InputProblem]]:
+    """Parse one file's text by its kind: data, where each value is, and problems that
+    do not stop the check (a Markdown table with a missing cell, a repeated part)."""
+    if is_markdown(display):
+        from lsip_check.load.markdown import load_markdown
+
+        return load_markdown(text, display, limits)
+    data, smap = load_yaml(text, display, limits.max_depth, limits.max_nodes)
+    return data, smap, []
 
 
 def _merge(
@@ -162,13 +175,14 @@ class _Includer:
     ) -> None:
         assert self.doc.smap is not None
         try:
-            extra, esmap = parse_text(text, shown, self.limits)
+            extra, esmap, problems = parse_text(text, shown, self.limits)
         except LoadError as exc:
             self.doc.problems.append(
                 InputProblem("LSIP001", exc.message, Span(shown, exc.line, exc.column))
             )
             return
         self.doc.files.append(shown)
+        self.doc.problems += problems
         if not isinstance(extra, dict):
             msg = "An included annex file must hold keys of the plan (for example `actions:`), not a bare list or value."
             self.doc.problems.append(InputProblem("LSIP002", msg, Span(shown, 1, 1)))
@@ -190,13 +204,15 @@ def load_document(
     try:
         if text is None:
             text = _read_text(path, limits)
-        data, smap = parse_text(text, display, limits)
+        data, smap, problems = parse_text(text, display, limits)
     except LoadError as exc:
         doc.problems.append(
             InputProblem("LSIP001", exc.message, Span(display, exc.line, exc.column))
         )
         return doc
     doc.data, doc.smap = data, smap
+    doc.problems += problems
+    doc.kind = "markdown" if is_markdown(display) else "yaml"
     if isinstance(data, dict):
         _Includer(doc, limits).run(data, path.resolve(), display, (path.resolve(),))
     return doc

@@ -1,0 +1,1 @@
+"""Writing plans: ``init`` skeletons, conversion between YAML and Markdown."""

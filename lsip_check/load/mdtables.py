@@ -1,0 +1,374 @@
+"""The tables of a Markdown plan: which table holds which facts, by its column headers.
+
+One catalogue serves the reader (lsip_check.load.markdown) and the writer
+(lsip_check.authoring.mdwriter), so a column means the same thing both ways.
+docs/markdown.md lists these tables for plan authors.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: How a cell is read: text as is; lists split on commas (ids, enums, levels) or
+#: semicolons (names, codes, milestones); yes/no flags; whole numbers and numbers.
+CELL_KINDS = (
+    "text",
+    "ids",
+    "enum",
+    "enums",
+    "int",
+    "number",
+    "flag",
+    "levels",
+    "codes",
+    "names",
+    "milestones",
+    "parent",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """A column: its header (and accepted variants), the field it fills, how to read it."""
+
+    header: str
+    field: tuple[str, ...]
+    kind: str = "text"
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class TableSpec:
+    """A table whose rows are items of the list at ``target``.
+
+    A child table (``child`` set) adds its rows to the ``child`` list of the parent
+    item whose id is in its ``parent`` column (needs under priorities, metrics under
+    outcomes)."""
+
+    name: str
+    target: tuple[str, ...]
+    columns: tuple[Column, ...]
+    signature: tuple[str, ...]
+    child: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class KvRow:
+    """A row of a two-column table: its label (and variants) and the field it fills."""
+
+    label: str
+    field: tuple[str, ...]
+    kind: str = "int"
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class KvSpec:
+    """A two-column table of labelled values that fill one mapping at ``target``."""
+
+    name: str
+    target: tuple[str, ...]
+    label_header: str
+    value_header: str
+    rows: tuple[KvRow, ...]
+
+
+def C(header: str, field: str, kind: str = "text", *aliases: str) -> Column:
+    """A column whose field is one key (dotted for a nested one: ``timescale.start``)."""
+    return Column(header, tuple(field.split(".")) if field else (), kind, aliases)
+
+
+TABLES: tuple[TableSpec, ...] = (
+    TableSpec(
+        "Industrial Strategy sectors table",
+        ("strategic_context", "industrial_strategy_sectors"),
+        (
+            C("Sector", "sector", "enum"),
+            C("Relevance", "relevance", "enum"),
+            C("Reason", "reason"),
+        ),
+        ("Sector", "Relevance"),
+    ),
+    TableSpec(
+        "Strategic Authority priorities table",
+        ("strategic_context", "sa_priorities"),
+        (
+            C("ID", "id"),
+            C("Strategic Authority priority", "title", "text", "SA priority"),
+            C("Description", "description"),
+            C("Source", "source"),
+        ),
+        ("ID", "Strategic Authority priority"),
+    ),
+    TableSpec(
+        "local plans table",
+        ("strategic_context", "local_plans"),
+        (
+            C("ID", "id"),
+            C("Plan", "title", "text", "Local plan"),
+            C("Kind", "kind", "enum", "Type"),
+            C("Owner", "owner"),
+            C("How the LSIP links to it", "link", "text", "Link"),
+            C("URL", "url", "text", "Link URL", "Web address"),
+        ),
+        ("Plan", "Kind"),
+    ),
+    TableSpec(
+        "national strategies table",
+        ("strategic_context", "national_strategies"),
+        (
+            C("Strategy", "strategy", "enum"),
+            C("Title", "title"),
+            C("How the plan considers it", "consideration", "text", "Consideration"),
+        ),
+        ("Strategy", "How the plan considers it"),
+    ),
+    TableSpec(
+        "priorities table",
+        ("priorities",),
+        (
+            C("ID", "id"),
+            C("Priority", "title"),
+            C("Kind", "kind", "enum"),
+            C(
+                "SA priorities",
+                "sa_priorities",
+                "ids",
+                "Strategic Authority priorities",
+            ),
+            C("Sectors", "sectors", "enums", "Industrial Strategy sectors"),
+            C("Evidence", "evidence", "ids"),
+            C("Description", "description"),
+        ),
+        ("ID", "Priority"),
+    ),
+    TableSpec(
+        "skill needs table",
+        ("priorities",),
+        (
+            C("Priority", "", "parent"),
+            C("ID", "id", "text", "Need ID"),
+            C("Need", "description", "text", "Skill need"),
+            C("Horizon", "horizon", "enum"),
+            C("Levels", "levels", "levels", "Level"),
+            C("SOC 2020", "soc", "codes", "SOC", "SOC code", "SOC codes"),
+            C("SIC 2007", "sic", "codes", "SIC", "SIC code", "SIC codes"),
+            C("Emerging occupation", "emerging.description"),
+            C("Nearest SOC", "emerging.nearest_soc"),
+            C("Net Zero", "net_zero", "flag"),
+            C("Recruitment difficulty", "recruitment_difficulty", "enum"),
+            C("Recruitment evidence", "recruitment_evidence"),
+            C("Evidence", "evidence", "ids"),
+        ),
+        ("Priority", "ID", "Need"),
+        child="needs",
+    ),
+    TableSpec(
+        "evidence table",
+        ("evidence",),
+        (
+            C("ID", "id"),
+            C("Title", "title"),
+            C("Publisher", "publisher"),
+            C("Geography", "geography", "enum"),
+            C("Date", "date"),
+            C("URL", "url", "text", "Web address"),
+            C("Summary", "summary"),
+        ),
+        ("ID", "Title", "Publisher"),
+    ),
+    TableSpec(
+        "employers by industry table",
+        ("engagement", "employers", "by_industry"),
+        (C("Industry", "industry"), C("Employers", "count", "int", "Count")),
+        ("Industry", "Employers"),
+    ),
+    TableSpec(
+        "providers table",
+        ("engagement", "providers"),
+        (
+            C("ID", "id"),
+            C("Provider", "name"),
+            C("Type", "type", "enum"),
+            C("Contribution", "contribution"),
+        ),
+        ("ID", "Provider"),
+    ),
+    TableSpec(
+        "stakeholders table",
+        ("engagement", "stakeholders"),
+        (
+            C("ID", "id"),
+            C("Stakeholder", "name"),
+            C("Type", "type", "enum"),
+            C("Contribution", "contribution"),
+        ),
+        ("ID", "Stakeholder"),
+    ),
+    TableSpec(
+        "actions table",
+        ("actions",),
+        (
+            C("ID", "id"),
+            C("Action", "title"),
+            C("Description", "description"),
+            C("Focus area", "focus_area", "enum"),
+            C("Priorities", "priorities", "ids"),
+            C("Needs", "needs", "ids"),
+            C("Outcomes", "outcomes", "ids"),
+            C("Lead", "lead"),
+            C("Partners", "partners", "names"),
+            C("Provider types", "provider_types", "enums"),
+            C("Start", "timescale.start", "text", "Start date"),
+            C("End", "timescale.end", "text", "End date"),
+            C("Net Zero", "net_zero", "flag"),
+        ),
+        ("ID", "Action"),
+    ),
+    TableSpec(
+        "outcomes table",
+        ("outcomes",),
+        (
+            C("ID", "id"),
+            C("Outcome", "title"),
+            C("Description", "description"),
+            C("Theme", "theme", "enum"),
+            C("Actions", "actions", "ids"),
+        ),
+        ("ID", "Outcome"),
+    ),
+    TableSpec(
+        "metrics table",
+        ("outcomes",),
+        (
+            C("Outcome", "", "parent"),
+            C("Metric", "name"),
+            C("Unit", "unit"),
+            C("Baseline", "baseline.value", "number"),
+            C("Baseline date", "baseline.date"),
+            C("Target", "target.value", "number"),
+            C("Target date", "target.date"),
+            C("Milestones", "milestones", "milestones"),
+            C("Source", "source", "text", "Data source"),
+        ),
+        ("Outcome", "Metric"),
+        child="metrics",
+    ),
+    TableSpec(
+        "Clean Energy Jobs Plan occupations table",
+        ("net_zero", "clean_energy_occupations"),
+        (
+            C("Clean energy occupation (SOC)", "soc", "text", "SOC"),
+            C("How it applies", "consideration", "text", "Consideration"),
+        ),
+        ("Clean energy occupation (SOC)",),
+    ),
+    TableSpec(
+        "boards table",
+        ("governance", "boards"),
+        (
+            C("Board", "name", "text", "Group"),
+            C("Role", "role"),
+            C("Members", "members", "names"),
+            C("Employers represented", "employers_represented", "flag"),
+            C("Providers represented", "providers_represented", "flag"),
+        ),
+        ("Board", "Role"),
+    ),
+    TableSpec(
+        "waivers table",
+        ("waivers",),
+        (
+            C("Rule", "rule"),
+            C("Target", "target"),
+            C("Justification", "justification"),
+            C("Accepted by", "accepted_by"),
+            C("Expires", "expires"),
+        ),
+        ("Rule", "Target", "Justification"),
+    ),
+)
+
+EMPLOYERS = KvSpec(
+    "employers engaged table",
+    ("engagement", "employers"),
+    "Employers engaged",
+    "Number",
+    (
+        KvRow("Total", ("total",), "int", ("All employers", "All")),
+        KvRow("Micro (0 to 9 employees)", ("by_size", "micro"), "int", ("Micro",)),
+        KvRow("Small (10 to 49 employees)", ("by_size", "small"), "int", ("Small",)),
+        KvRow(
+            "Medium (50 to 249 employees)", ("by_size", "medium"), "int", ("Medium",)
+        ),
+        KvRow("Large (250 or more employees)", ("by_size", "large"), "int", ("Large",)),
+        KvRow("Public sector", ("by_ownership", "public"), "int", ("Public",)),
+        KvRow("Private sector", ("by_ownership", "private"), "int", ("Private",)),
+        KvRow("Voluntary and community sector", ("by_ownership", "voluntary"), "int"),
+        KvRow("ERB members", ("members",), "int", ("Members",)),
+        KvRow("Non-members", ("non_members",), "int", ("Not members",)),
+        KvRow("Methods", ("methods",), "enums", ("How engaged",)),
+    ),
+)
+
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+
+
+def header_key(text: str) -> str:
+    """Compare headers loosely: case, '&' for 'and', punctuation and spacing ignored."""
+    return " ".join(_NON_WORD.sub(" ", text.casefold().replace("&", " and ")).split())
+
+
+def _keys(*names: str) -> set[str]:
+    return {header_key(n) for n in names}
+
+
+def column_for(spec: TableSpec, header: str) -> Column | None:
+    """The column of ``spec`` that ``header`` names, if any."""
+    key = header_key(header)
+    for column in spec.columns:
+        if key in _keys(column.header, *column.aliases):
+            return column
+    return None
+
+
+def recognise(headers: list[str]) -> TableSpec | KvSpec | None:
+    """The table these headers make: all signature columns present, most columns known."""
+    keys = [header_key(h) for h in headers]
+    if len(keys) == 2 and keys[0] == header_key(EMPLOYERS.label_header):
+        return EMPLOYERS
+    best: TableSpec | None = None
+    best_score = 0
+    for spec in TABLES:
+        known = [
+            k
+            for k in keys
+            if any(k in _keys(c.header, *c.aliases) for c in spec.columns)
+        ]
+        if not all(header_key(s) in keys for s in spec.signature):
+            continue
+        if len(known) > best_score:
+            best, best_score = spec, len(known)
+    return best
+
+
+def kv_row_for(spec: KvSpec, label: str) -> KvRow | None:
+    """The row of ``spec`` that ``label`` names: exact, else the longest prefix."""
+    key = header_key(label)
+    for row in spec.rows:
+        if key in _keys(row.label, *row.aliases):
+            return row
+    return None
+
+
+def closest(word: str, choices: list[str]) -> str | None:
+    """The choice nearest to ``word``, for 'did you mean' hints."""
+    import difflib  # messages only
+
+    near = difflib.get_close_matches(
+        header_key(word), [header_key(c) for c in choices], n=1, cutoff=0.5
+    )
+    if not near:
+        return None
+    return next(c for c in choices if header_key(c) == near[0])
