@@ -16,7 +16,7 @@ ALL = 16  # the flawed example's pinned findings (tests/test_examples.py)
 
 
 def _copy(tmp_path: Path) -> Path:
-    for f in (EXAMPLES / "flawed").glob("lancashire-*"):
+    for f in (EXAMPLES / "flawed").glob("lancashire-*.yaml"):
         shutil.copy(f, tmp_path / f.name)
     return tmp_path / PLAN
 

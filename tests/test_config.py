@@ -18,7 +18,7 @@ def repo(tmp_path: Path) -> Path:
     """A plan repository holding the flawed Lancashire draft in plans/."""
     plans = tmp_path / "plans"
     plans.mkdir()
-    for f in (EXAMPLES / "flawed").glob("lancashire-*"):
+    for f in (EXAMPLES / "flawed").glob("lancashire-*.yaml"):
         shutil.copy(f, plans / f.name)
     return tmp_path
 

@@ -13,7 +13,7 @@ LAST_LINE = 998  # the flawed plan's length: appended waivers start after it
 
 
 def _plan(tmp_path: Path, waivers: str, status: str = "draft") -> Path:
-    for f in (EXAMPLES / "flawed").glob("lancashire-*"):
+    for f in (EXAMPLES / "flawed").glob("lancashire-*.yaml"):
         shutil.copy(f, tmp_path / f.name)
     plan = tmp_path / PLAN
     text = plan.read_text(encoding="utf-8")
