@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 #: How a cell is read: text as is; lists split on commas (ids, enums, levels) or
 #: semicolons (names, codes, milestones); yes/no flags; whole numbers and numbers.
@@ -320,17 +321,27 @@ def header_key(text: str) -> str:
     return " ".join(_NON_WORD.sub(" ", text.casefold().replace("&", " and ")).split())
 
 
-def _keys(*names: str) -> set[str]:
-    return {header_key(n) for n in names}
+_INDEX: dict[int, dict[str, Any]] = {}
+
+
+def _index(spec: TableSpec | KvSpec) -> dict[str, Any]:
+    """Header key -> column (or label key -> row) of a spec, built once per process."""
+    found = _INDEX.get(id(spec))
+    if found is None:
+        found = {}
+        items = spec.columns if isinstance(spec, TableSpec) else spec.rows
+        for item in items:
+            name = item.header if isinstance(item, Column) else item.label
+            for n in (name, *item.aliases):
+                found.setdefault(header_key(n), item)
+        _INDEX[id(spec)] = found
+    return found
 
 
 def column_for(spec: TableSpec, header: str) -> Column | None:
     """The column of ``spec`` that ``header`` names, if any."""
-    key = header_key(header)
-    for column in spec.columns:
-        if key in _keys(column.header, *column.aliases):
-            return column
-    return None
+    column: Column | None = _index(spec).get(header_key(header))
+    return column
 
 
 def recognise(headers: list[str]) -> TableSpec | KvSpec | None:
@@ -340,26 +351,21 @@ def recognise(headers: list[str]) -> TableSpec | KvSpec | None:
         return EMPLOYERS
     best: TableSpec | None = None
     best_score = 0
+    present = set(keys)
     for spec in TABLES:
-        known = [
-            k
-            for k in keys
-            if any(k in _keys(c.header, *c.aliases) for c in spec.columns)
-        ]
-        if not all(header_key(s) in keys for s in spec.signature):
+        if not all(header_key(s) in present for s in spec.signature):
             continue
-        if len(known) > best_score:
-            best, best_score = spec, len(known)
+        index = _index(spec)
+        known = sum(1 for k in keys if k in index)
+        if known > best_score:
+            best, best_score = spec, known
     return best
 
 
 def kv_row_for(spec: KvSpec, label: str) -> KvRow | None:
-    """The row of ``spec`` that ``label`` names: exact, else the longest prefix."""
-    key = header_key(label)
-    for row in spec.rows:
-        if key in _keys(row.label, *row.aliases):
-            return row
-    return None
+    """The row of ``spec`` that ``label`` names."""
+    row: KvRow | None = _index(spec).get(header_key(label))
+    return row
 
 
 def closest(word: str, choices: list[str]) -> str | None:
