@@ -10,7 +10,6 @@ Precedence: command line, then the configuration file, then the defaults.
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 from dataclasses import dataclass, field
@@ -84,11 +83,17 @@ def _shown(file: str) -> str:
 
 
 def _has_table(pyproject: Path) -> bool:
+    try:
+        text = pyproject.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    if "lsip-check" not in text:  # most pyproject files: no need to parse TOML
+        return False
     import tomllib
 
     try:
-        data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
         return False
     tool = data.get("tool")
     return isinstance(tool, dict) and "lsip-check" in tool
@@ -253,6 +258,8 @@ def _resolve_rule(
     found = [r.code for r in rules if matches(r, text, allow_groups)]
     if found:
         return found
+    import difflib  # only for the message
+
     idents = [i for r in rules for i in (r.code, r.name, *r.aliases)]
     close = difflib.get_close_matches(text, idents, n=1, cutoff=0.6)
     hint = f" Did you mean `{close[0]}`?" if close else ""
@@ -299,6 +306,8 @@ def resolve_rules(config: Config, rules: Any) -> Resolved:
         known = list(by_code[code].options)
         for name in options:
             if name not in known:
+                import difflib  # only for the message
+
                 close = difflib.get_close_matches(name, known, n=1, cutoff=0.5)
                 hint = f" Did you mean `{close[0]}`?" if close else ""
                 have = ", ".join(f"`{k}`" for k in known) or "none"
