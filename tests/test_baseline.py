@@ -116,27 +116,13 @@ def test_an_unusable_baseline_is_exit_2(tmp_path: Path) -> None:
 
 def test_several_reports_in_one_run(tmp_path: Path) -> None:
     _copy(tmp_path)
-    proc = run_cli(
-        "check",
-        "--output",
-        "sarif:out/lsip.sarif",
-        "-o",
-        "junit:out/junit.xml",
-        PLAN,
-        cwd=tmp_path,
-    )
+    args = ("check", "--output", "sarif:out/lsip.sarif", "-o", "junit:out/junit.xml")
+    proc = run_cli(*args, PLAN, cwd=tmp_path)
     assert proc.returncode == 2  # out/ does not exist: a clear error, no traceback
     assert "out/lsip.sarif: cannot write the report" in proc.stderr
+    assert "Traceback" not in proc.stderr
     (tmp_path / "out").mkdir()
-    proc = run_cli(
-        "check",
-        "--output",
-        "sarif:out/lsip.sarif",
-        "-o",
-        "junit:out/junit.xml",
-        PLAN,
-        cwd=tmp_path,
-    )
+    proc = run_cli(*args, PLAN, cwd=tmp_path)
     assert proc.returncode == 1
     assert proc.stdout.rstrip().endswith(
         "Checked 1 plan: 12 errors, 2 warnings, 2 infos."
