@@ -114,19 +114,12 @@ class _Run:
 
     def ignored_for(self, display: str) -> frozenset[str]:
         """Rules the configuration's ``per_path_ignores`` leave out for this file."""
-        if not self.options.per_path_ignores or self.options.config is None:
+        config = self.options.config
+        if config is None:
             return frozenset()
-        import fnmatch
-        import os
-
-        root = self.options.config.root
-        try:
-            rel = Path(os.path.relpath(Path(display).resolve(), root)).as_posix()
-        except ValueError:
-            rel = Path(display).as_posix()
         out: set[str] = set()
         for pattern, codes in self.options.per_path_ignores:
-            if fnmatch.fnmatch(rel, pattern):
+            if config.matches(pattern, display):
                 out |= codes
         return frozenset(out)
 
@@ -140,10 +133,8 @@ class _Run:
         smap = doc.smap
         entries = w.from_plan(doc.data, smap.at)
         config = self.options.config
-        if config is not None and config.settings.get("waivers"):
-            entries += w.from_config(
-                config.settings["waivers"], config.place, config.root, doc.path
-            )
+        if config is not None:
+            entries += w.from_config(config, doc.path)
         if not entries:
             return result.findings
         identity = doc.data.get("identity")

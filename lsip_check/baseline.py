@@ -10,7 +10,6 @@ same rule on the same node is still new.
 from __future__ import annotations
 
 import json
-import os
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -23,22 +22,6 @@ FORMAT_VERSION = 1
 
 class BaselineError(Exception):
     """A baseline file that cannot be used (exit code 2)."""
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file in the same folder."""
-    import tempfile  # only when a file is written
-
-    path = path.resolve()
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
 
 
 def to_text(result: RunResult) -> str:
@@ -63,12 +46,13 @@ def to_text(result: RunResult) -> str:
 
 def write(result: RunResult, path: Path) -> int:
     """Record the run's findings that are not waived; return how many."""
+    from lsip_check.files import WriteRefused, write_atomic
+
     try:
-        write_atomic(path, to_text(result))
-    except OSError as exc:
-        raise BaselineError(
-            f"{path}: cannot write the baseline ({exc.strerror or exc})"
-        ) from None
+        write_atomic(path, to_text(result), force=True)
+    except (OSError, WriteRefused) as exc:
+        reason = getattr(exc, "strerror", None) or exc
+        raise BaselineError(f"{path}: cannot write the baseline ({reason})") from None
     return len(result.active())
 
 

@@ -51,6 +51,15 @@ def main() -> None:
     """Check Local Skills Improvement Plans against the statutory guidance."""
 
 
+_config_option = click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Configuration file (.lsip-check.yaml or pyproject.toml) instead of the one found by walking up from the first path.",
+)
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option(
@@ -108,13 +117,7 @@ def main() -> None:
     default=None,
     help="Largest plan file read, in bytes (default 5 MB).",
 )
-@click.option(
-    "--config",
-    "config_file",
-    type=click.Path(dir_okay=False),
-    default=None,
-    help="Configuration file (.lsip-check.yaml or pyproject.toml) instead of the one found by walking up from the first path.",
-)
+@_config_option
 @click.option(
     "--no-config", is_flag=True, help="Use no configuration file, only defaults."
 )
@@ -214,7 +217,7 @@ def _render(fmt: str, result: Any, color: bool, quiet: bool) -> str:
 
 def _write_outputs(result: Any, fmt: str, outputs: tuple[str, ...]) -> bool:
     """Write each --output; return whether the main format still goes to the screen."""
-    from lsip_check.baseline import write_atomic
+    from lsip_check.files import WriteRefused, write_atomic
 
     to_screen = True
     for spec in outputs:
@@ -224,11 +227,10 @@ def _write_outputs(result: Any, fmt: str, outputs: tuple[str, ...]) -> bool:
         else:
             out_fmt, file, to_screen = fmt, spec, False
         try:
-            write_atomic(Path(file), _render(out_fmt, result, False, False))
-        except OSError as exc:
-            raise _fail(
-                f"{file}: cannot write the report ({exc.strerror or exc})"
-            ) from None
+            write_atomic(Path(file), _render(out_fmt, result, False, False), True)
+        except (OSError, WriteRefused) as exc:
+            reason = getattr(exc, "strerror", None) or exc
+            raise _fail(f"{file}: cannot write the report ({reason})") from None
     return to_screen
 
 
@@ -265,29 +267,33 @@ def _settings(config: Any, cli: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, (v, _) in effective(config, cli).items()}
 
 
+def _resolve(config: Any) -> Any:
+    """The configuration's rule names checked and resolved to codes."""
+    from lsip_check.config import ConfigError, Resolved, resolve_rules
+
+    if config is None:
+        return Resolved()
+    try:
+        return resolve_rules(config, _load_rules())
+    except ConfigError as exc:
+        raise _fail(str(exc)) from None
+
+
 def _options(config: Any, settings: dict[str, Any], use_waivers: bool) -> Any:
     from lsip_check import api
-    from lsip_check.config import ConfigError, resolve_rules
     from lsip_check.findings import Severity
     from lsip_check.load.document import Limits
 
-    resolved = None
-    if config is not None:
-        try:
-            resolved = resolve_rules(config, _load_rules())
-        except ConfigError as exc:
-            raise _fail(str(exc)) from None
+    resolved = _resolve(config)
     return api.CheckOptions(
         select=tuple(settings["select"]),
         ignore=tuple(settings["ignore"]),
         limits=Limits(max_bytes=settings["max_file_size"]),
         reference_data=settings["reference_data"],
-        rule_options=resolved.rule_options if resolved else {},
-        severities={k: Severity(v) for k, v in resolved.severities.items()}
-        if resolved
-        else {},
+        rule_options=resolved.rule_options,
+        severities={k: Severity(v) for k, v in resolved.severities.items()},
         area_overrides=settings["areas"],
-        per_path_ignores=tuple(resolved.per_path_ignores) if resolved else (),
+        per_path_ignores=tuple(resolved.per_path_ignores),
         config=config,
         use_waivers=use_waivers,
     )
@@ -295,13 +301,7 @@ def _options(config: Any, settings: dict[str, Any], use_waivers: bool) -> Any:
 
 @main.command("config")
 @click.argument("paths", nargs=-1)
-@click.option(
-    "--config",
-    "config_file",
-    type=click.Path(dir_okay=False),
-    default=None,
-    help="Configuration file to show instead of the one found.",
-)
+@_config_option
 def show_config(paths: tuple[str, ...], config_file: str | None) -> None:
     """Show the effective configuration and where each value comes from."""
     import json
@@ -309,8 +309,7 @@ def show_config(paths: tuple[str, ...], config_file: str | None) -> None:
     from lsip_check.config import effective
 
     config = _config(paths or (".",), config_file, False)
-    if config is not None:
-        _options(config, _settings(config, {}), True)  # validates rule names too
+    _resolve(config)  # a rule name that names no rule is an error here too
     where = os.path.relpath(config.file) if config and config.file else "none found"
     lines = [f"# configuration file: {where}"]
     for key, (value, source) in effective(config, {}).items():
@@ -408,7 +407,7 @@ def init(area: str, fmt: str, path: str | None) -> None:
     """Write a skeleton plan for an area (never over an existing file)."""
     from pathlib import Path
 
-    from lsip_check.authoring import files
+    from lsip_check import files
     from lsip_check.authoring import init as skeleton
 
     try:
@@ -438,8 +437,8 @@ def convert(file: str, to: str | None, output: str | None, force: bool) -> None:
     """Convert a plan file between YAML and Markdown, losing no fact."""
     from pathlib import Path
 
+    from lsip_check import files
     from lsip_check.authoring import convert as converter
-    from lsip_check.authoring import files
 
     try:
         text, _ = converter.convert(Path(file), to)

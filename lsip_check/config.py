@@ -70,6 +70,17 @@ class Config:
             probe = probe[:-1]
         return Span(_shown(str(self.file)), 1, 1)
 
+    def matches(self, pattern: str, plan_file: str) -> bool:
+        """Whether a plan file matches a glob written relative to this file's folder
+        (``*`` also matches ``/``)."""
+        import fnmatch
+
+        try:
+            rel = os.path.relpath(Path(plan_file).resolve(), self.root)
+        except ValueError:  # another drive on Windows
+            rel = plan_file
+        return fnmatch.fnmatch(Path(rel).as_posix(), pattern)
+
     def where(self, key: str) -> str:
         span = self.place((key,), key=True)
         return f"{_shown(span.file)}:{span.line}"
@@ -112,31 +123,22 @@ def find_config(start: Path) -> Path | None:
     return None
 
 
-def _snake(data: dict[str, Any], *maps: dict[DataPath, Span]) -> dict[str, Any]:
+def _snake(config: Config) -> dict[str, Any]:
     """`fail-on` and `fail_on` both work (TOML habit and YAML habit)."""
     out: dict[str, Any] = {}
-    for key, value in data.items():
+    for key, value in config.settings.items():
         name = key.replace("-", "_") if isinstance(key, str) else key
         if name in out:
+            span = config.place((key,), key=True)
             raise ConfigError(
-                f"{_at(maps[-1], (key,))}: `{key}` is given twice (as `{name}` too); keep one."
+                f"{span.file}:{span.line}:{span.column}: `{key}` is given twice (as `{name}` too); keep one."
             )
         out[name] = value
         if name != key:
-            for places in maps:
+            for places in (config.places, config.keys):
                 for p in [p for p in places if p[:1] == (key,)]:
                     places[(name, *p[1:])] = places[p]
     return out
-
-
-def _at(places: dict[DataPath, Span], path: DataPath) -> str:
-    probe = tuple(path)
-    while probe and probe not in places:
-        probe = probe[:-1]
-    span = places.get(probe)
-    if span is None:
-        return "?"
-    return f"{_shown(span.file)}:{span.line}:{span.column}"
 
 
 Places = dict[DataPath, Span]
@@ -225,8 +227,8 @@ def load_config(path: Path, explicit: bool = False) -> Config:
         raise ConfigError(
             f"{_shown(span.file)}:{span.line}:{span.column}: the configuration must be a mapping of settings such as `ignore:` and `fail_on:`"
         )
-    data = _snake(data, places, keys)
     config = Config(path.resolve(), data, places, keys)
+    config.settings = _snake(config)
     _validate(config)
     return config
 

@@ -15,13 +15,10 @@ nothing, so the finding is shown again.
 from __future__ import annotations
 
 import datetime as dt
-import fnmatch
-import os
-from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
+from lsip_check.engine.datautil import as_date, steps
 from lsip_check.findings import DataPath, Finding, Severity, Span
 from lsip_check.load.yaml import as_text
 
@@ -56,17 +53,6 @@ class Waiver:
         return f"{self.justification.strip()}{who}"
 
 
-def _date(value: Any) -> dt.date | None:
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            return None
-    return None
-
-
 def _text(value: Any) -> str:
     value = as_text(value)
     return value if isinstance(value, str) else ""
@@ -84,23 +70,14 @@ def from_plan(data: Any, place: Any) -> list[Waiver]:
     return out
 
 
-def from_config(
-    entries: Iterable[dict[str, Any]],
-    place: Any,
-    root: Path,
-    plan_file: str,
-) -> list[Waiver]:
+def from_config(config: Any, plan_file: str) -> list[Waiver]:
     """The configuration's waivers whose ``plan`` glob matches this plan's file."""
-    out = []
-    try:
-        rel = Path(os.path.relpath(Path(plan_file).resolve(), root)).as_posix()
-    except ValueError:
-        rel = Path(plan_file).as_posix()
-    for i, entry in enumerate(entries):
-        pattern = str(entry.get("plan") or "*")
-        if fnmatch.fnmatch(rel, pattern):
-            out.append(_waiver(entry, place(("waivers", i)), ("waivers", i), False))
-    return out
+    entries = config.settings.get("waivers") or []
+    return [
+        _waiver(entry, config.place(("waivers", i)), ("waivers", i), False)
+        for i, entry in enumerate(entries)
+        if config.matches(str(entry.get("plan") or "*"), plan_file)
+    ]
 
 
 def _waiver(entry: dict[str, Any], span: Span, path: DataPath, in_plan: bool) -> Waiver:
@@ -110,7 +87,7 @@ def _waiver(entry: dict[str, Any], span: Span, path: DataPath, in_plan: bool) ->
         target=_text(entry.get("target")).strip(),
         justification=_text(entry.get("justification")),
         accepted_by=accepted or None,
-        expires=_date(entry.get("expires")),
+        expires=as_date(entry.get("expires")),
         span=span,
         path=path,
         in_plan=in_plan,
@@ -122,68 +99,48 @@ def segments(target: str) -> tuple[str, ...]:
     return tuple(s for s in target.strip().strip("/").split("/") if s)
 
 
-def node_names(data: Any, path: DataPath) -> list[set[str]]:
-    """For each step of a data path, the names a waiver target may use for it."""
-    out: list[set[str]] = []
-    node = data
-    for part in path:
-        if isinstance(part, int):
-            item = node[part] if isinstance(node, list) and part < len(node) else None
-            names = {str(part)}
-            ident = as_text(item.get("id")) if isinstance(item, dict) else None
-            if isinstance(ident, str) and ident:
-                names.add(ident)
-            out.append(names)
-            node = item
-        else:
-            out.append({part})
-            node = node.get(part) if isinstance(node, dict) else None
-    return out
-
-
 def covers(target: tuple[str, ...], data: Any, path: DataPath) -> bool:
     """Whether a finding at ``path`` lies at or inside the waiver's target."""
-    names = node_names(data, path)
-    if len(target) > len(names):
+    walked = steps(data, path)
+    if len(target) > len(walked):
         return False
-    return all(t in n for t, n in zip(target, names, strict=False))
+    return all(
+        t in (str(part), ident)
+        for t, (part, ident) in zip(target, walked, strict=False)
+    )
+
+
+def _children(node: Any) -> tuple[dict[str, Any], list[str]]:
+    """The names a target may use for a node's children (keys; list items by
+    position or id), and the names to suggest (ids where items have them)."""
+    if isinstance(node, dict):
+        return {str(k): v for k, v in node.items()}, [str(k) for k in node]
+    if not isinstance(node, list):
+        return {}, []
+    names: dict[str, Any] = {}
+    shown = []
+    for i, item in enumerate(node):
+        ident = as_text(item.get("id")) if isinstance(item, dict) else None
+        names[str(i)] = item
+        if isinstance(ident, str) and ident:
+            names.setdefault(ident, item)
+        shown.append(ident if isinstance(ident, str) and ident else str(i))
+    return names, shown
 
 
 def resolve(data: Any, target: tuple[str, ...]) -> tuple[bool, str]:
-    """Whether ``target`` exists; if not, the path that does and what it could be."""
-    node, done = data, []
+    """Whether ``target`` exists; if not, the nearest path that does (a suggestion)."""
+    node: Any = data
+    done: list[str] = []
     for step in target:
-        if isinstance(node, dict):
-            if step in node:
-                node = node[step]
-                done.append(step)
-                continue
-            options = [str(k) for k in node]
-        elif isinstance(node, list):
-            match = None
-            for i, item in enumerate(node):
-                ident = as_text(item.get("id")) if isinstance(item, dict) else None
-                if step in (str(i), ident):
-                    match = item
-                    break
-            if match is not None:
-                node = match
-                done.append(step)
-                continue
-            options = [
-                str(as_text(item.get("id")))
-                if isinstance(item, dict) and item.get("id") is not None
-                else str(i)
-                for i, item in enumerate(node)
-            ]
-        else:
-            options = []
-        import difflib
+        names, shown = _children(node)
+        if step not in names:
+            import difflib  # only when a target is wrong
 
-        close = difflib.get_close_matches(step, options, n=1, cutoff=0.5)
-        prefix = "/".join(done)
-        suggestion = f"{prefix}/{close[0]}" if close else ""
-        return False, suggestion
+            close = difflib.get_close_matches(step, shown, n=1, cutoff=0.5)
+            return False, "/".join([*done, close[0]]) if close else ""
+        node = names[step]
+        done.append(step)
     return True, ""
 
 

@@ -67,11 +67,10 @@ class Context:
             self._area = self._with_overrides(ref.areas.find(name))
         return self._area
 
-    def _facts(self) -> dict[str, Any]:
-        """The configuration's facts for this plan's area (``areas:``), if any."""
-        name = self.identity.get("area")
-        match = self.area if self._ref() is not None else None
-        for key in (match.area.name if match else None, name):
+    def _facts_for(self, match: Any) -> dict[str, Any]:
+        """The configuration's facts (``areas:``) for this plan's area: by the
+        reference data's name for it, else by the name the plan writes."""
+        for key in (match.area.name if match else None, self.identity.get("area")):
             facts = self.area_overrides.get(key) if isinstance(key, str) else None
             if isinstance(facts, dict):
                 return facts
@@ -79,12 +78,8 @@ class Context:
 
     def _with_overrides(self, match: Any) -> Any:
         """The reference data's area with the configuration's facts put over it."""
-        if match is None:
-            return None
-        facts = self.area_overrides.get(match.area.name) or self.area_overrides.get(
-            str(self.identity.get("area"))
-        )
-        if not isinstance(facts, dict):
+        facts = self._facts_for(match)
+        if match is None or not facts:
             return match
         from dataclasses import replace
 
@@ -104,7 +99,7 @@ class Context:
         override = self.identity.get("strategic_authority_override")
         if isinstance(override, dict) and isinstance(override.get("devolved"), bool):
             return bool(override["devolved"])
-        devolved = self._facts().get("devolved")
+        devolved = self._facts_for(self.area).get("devolved")
         if isinstance(devolved, bool):
             return devolved
         if self.area is None:

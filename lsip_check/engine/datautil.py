@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from lsip_check.findings import DataPath
+from lsip_check.load.yaml import as_text
+
 
 def get(data: Any, *keys: str) -> tuple[bool, Any]:
     """(found, value) of a chain of mapping keys below ``data``."""
@@ -31,3 +34,19 @@ def as_date(value: Any) -> dt.date | None:
         except ValueError:
             return None
     return None
+
+
+def steps(data: Any, path: DataPath) -> list[tuple[str | int, str | None]]:
+    """Each step of a data path with the id of the list item it reaches, if it has
+    one: the walk behind stable paths, nearest ids and waiver targets."""
+    out: list[tuple[str | int, str | None]] = []
+    node = data
+    for part in path:
+        if isinstance(part, int):
+            node = node[part] if isinstance(node, list) and part < len(node) else None
+            ident = as_text(node.get("id")) if isinstance(node, dict) else None
+            out.append((part, ident if isinstance(ident, str) and ident else None))
+        else:
+            node = node.get(part) if isinstance(node, dict) else None
+            out.append((part, None))
+    return out

@@ -6,12 +6,12 @@ from typing import Any
 
 from lsip_check.engine import registry
 from lsip_check.engine.context import Context, ReferenceUnavailable
+from lsip_check.engine.datautil import steps
 from lsip_check.engine.problem import Problem
 from lsip_check.engine.rules import Rule
 from lsip_check.engine.selectors import select
 from lsip_check.findings import DataPath, Finding, Severity, Span, format_path
 from lsip_check.load.sourcemap import SourceMap
-from lsip_check.load.yaml import as_text
 
 
 class _Vars(dict[str, Any]):
@@ -34,35 +34,18 @@ def render(template: str, values: dict[str, Any]) -> str:
 
 def nearest_id(data: Any, path: DataPath) -> str:
     """The id of the innermost list item on ``path`` that has one ('' if none)."""
-    found, node = "", data
-    for part in path:
-        if isinstance(part, int) and isinstance(node, list) and part < len(node):
-            node = node[part]
-            ident = as_text(node.get("id")) if isinstance(node, dict) else None
-            found = ident if isinstance(ident, str) else found
-        elif isinstance(part, str) and isinstance(node, dict):
-            node = node.get(part)
-        else:
-            break
-    return found
+    return next((i for _, i in reversed(steps(data, path)) if i), "")
 
 
 def stable_path(data: Any, path: DataPath) -> str:
     """The data path with list items named by their ids where they have one:
     ``priorities[P3].needs[N3.1].soc[0]``, so baselines survive reordering."""
     out: list[str] = []
-    node = data
-    for part in path:
+    for part, ident in steps(data, path):
         if isinstance(part, int):
-            item = node[part] if isinstance(node, list) and part < len(node) else None
-            ident = as_text(item.get("id")) if isinstance(item, dict) else None
-            out.append(
-                f"[{ident}]" if isinstance(ident, str) and ident else f"[{part}]"
-            )
-            node = item
+            out.append(f"[{ident or part}]")
         else:
             out.append(f".{part}" if out else part)
-            node = node.get(part) if isinstance(node, dict) else None
     return "".join(out) or "(document)"
 
 

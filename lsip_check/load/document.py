@@ -69,7 +69,7 @@ def parse_text(
     return data, smap, []
 
 
-def _merge(
+def merge_tree(
     into: Any, smap: SourceMap, extra: Any, esmap: SourceMap, prefix: DataPath
 ) -> list[tuple[DataPath, str]]:
     """Merge an included tree into the plan; return conflicts (path, where first given)."""
@@ -80,7 +80,7 @@ def _merge(
             into[key] = value
             _graft(smap, esmap, (key,), path)
         elif isinstance(into[key], dict) and isinstance(value, dict):
-            conflicts += _merge(into[key], smap, value, _sub(esmap, (key,)), path)
+            conflicts += merge_tree(into[key], smap, value, _sub(esmap, (key,)), path)
         elif isinstance(into[key], list) and isinstance(value, list):
             offset = len(into[key])
             into[key].extend(value)
@@ -189,7 +189,7 @@ class _Includer:
             return
         self.run(extra, target, shown, (*chain, target))
         extra.pop("include", None)
-        for path, first in _merge(self.doc.data, self.doc.smap, extra, esmap, ()):
+        for path, first in merge_tree(self.doc.data, self.doc.smap, extra, esmap, ()):
             key_span = esmap.key(path) or Span(shown, 1, 1)
             msg = f"`{path[-1]}` is given both here and in {first}; give each part of the plan once, or use lists so the entries can be combined."
             self.doc.problems.append(InputProblem("LSIP002", msg, key_span, path))

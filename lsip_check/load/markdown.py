@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from lsip_check.findings import DataPath, Span
-from lsip_check.load.document import InputProblem, Limits, _merge
+from lsip_check.load.document import InputProblem, Limits, merge_tree
 from lsip_check.load.errors import LoadError
 from lsip_check.load.mdsections import SECTION_KEYS, section_key, split_explicit
 from lsip_check.load.mdtablereader import TableReader
@@ -110,7 +110,7 @@ class _Reader:
         self.problems.append(InputProblem("LSIP002", message, Span(*place), path))
 
     def merge(self, extra: dict[str, Any], esmap: SourceMap) -> None:
-        for path, first in _merge(self.data, self.smap, extra, esmap, ()):
+        for path, first in merge_tree(self.data, self.smap, extra, esmap, ()):
             place = esmap.keys.get(path) or esmap.values.get(path)
             where = place or (self.display, 1, 1, 1, 1)
             self.problem(

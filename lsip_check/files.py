@@ -1,4 +1,5 @@
-"""Writing a file atomically, and never over an existing one unless asked."""
+"""Writing a file atomically (plans, reports, baselines), and never over an existing
+one unless asked."""
 
 from __future__ import annotations
 
