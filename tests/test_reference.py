@@ -241,7 +241,7 @@ def test_tables_load_lazily(tmp_path: Path) -> None:
 
 def test_source_checkout_is_the_default(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("LSIP_CHECK_DATA", raising=False)
-    assert find_data_dir() == DATA.resolve()
+    assert find_data_dir().resolve() == DATA.resolve()
 
 
 def test_env_var_beats_source_checkout(
