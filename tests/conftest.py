@@ -10,7 +10,15 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED_DATA = ROOT.parent / "shared" / "data"
+SHARED = ROOT.parent / "shared"
+SHARED_DATA = (
+    SHARED / "data"
+)  # only for tests that compare with ../shared (they skip without it)
+BUNDLED_DATA = ROOT / "lsip_check" / "reference" / "_data"
+SARIF_SCHEMA = ROOT / "tests" / "data" / "sarif-schema-2.1.0.json"
+NO_SHARED = (
+    "../shared is not beside this checkout (a fresh clone): nothing to compare with"
+)
 EXAMPLES = ROOT / "examples"
 
 
@@ -35,6 +43,7 @@ def run_cli(
 
 @pytest.fixture(autouse=True, scope="session")
 def _environment(tmp_path_factory: pytest.TempPathFactory) -> None:
-    os.environ.setdefault("LSIP_CHECK_DATA", str(SHARED_DATA))
+    # the bundled copy, as a user gets it; a developer's own LSIP_CHECK_DATA must not leak in
+    os.environ.pop("LSIP_CHECK_DATA", None)
     # a fresh rule cache per test session, so rule files are read and validated here
     os.environ["LSIP_CHECK_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))

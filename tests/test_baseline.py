@@ -9,7 +9,7 @@ from xml.etree import ElementTree as ET
 
 import jsonschema
 
-from tests.conftest import EXAMPLES, SHARED_DATA, run_cli
+from tests.conftest import EXAMPLES, SARIF_SCHEMA, run_cli
 
 PLAN = "lancashire-draft.lsip.yaml"
 ALL = 16  # the flawed example's pinned findings (tests/test_examples.py)
@@ -128,7 +128,7 @@ def test_several_reports_in_one_run(tmp_path: Path) -> None:
         "Checked 1 plan: 12 errors, 2 warnings, 2 infos."
     )
     sarif = json.loads((tmp_path / "out" / "lsip.sarif").read_text(encoding="utf-8"))
-    schema = json.loads((SHARED_DATA / "sarif-schema-2.1.0.json").read_text())
+    schema = json.loads(SARIF_SCHEMA.read_text())
     jsonschema.Draft4Validator(schema).validate(sarif)
     assert len(sarif["runs"][0]["results"]) == ALL
     suite = ET.parse(tmp_path / "out" / "junit.xml").getroot()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import EXAMPLES, SHARED_DATA, run_cli
+from tests.conftest import BUNDLED_DATA, EXAMPLES, run_cli
 
 PLAN = "lancashire-draft.lsip.yaml"
 
@@ -99,7 +99,7 @@ def test_rule_options_change_the_word_budget(repo: Path) -> None:
 
 def test_reference_data_relative_to_the_configuration(repo: Path) -> None:
     data = repo / "refdata"
-    shutil.copytree(SHARED_DATA, data)
+    shutil.copytree(BUNDLED_DATA, data)
     _write(repo / ".lsip-check.yaml", "reference_data: refdata\n")
     env = {"LSIP_CHECK_DATA": str(repo / "nowhere")}
     proc = run_cli("check", "--select", "LSIP303", "plans", cwd=repo, env=env)

@@ -9,7 +9,7 @@ import pytest
 from lsip_check.reference import ReferenceData, load_reference
 from lsip_check.reference.labels import label_matches, stem
 
-DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+DATA = Path(__file__).resolve().parents[1] / "lsip_check" / "reference" / "_data"
 
 
 @pytest.fixture(scope="module")

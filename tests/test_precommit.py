@@ -23,7 +23,7 @@ import pytest
 from pre_commit.clientlib import load_manifest
 
 from lsip_check import precommit
-from tests.conftest import EXAMPLES, ROOT, SHARED_DATA
+from tests.conftest import BUNDLED_DATA, EXAMPLES, ROOT
 from tests.test_examples import FLAWED
 
 PRE_COMMIT = (sys.executable, "-m", "pre_commit")
@@ -148,7 +148,7 @@ def _env(home: Path, *, data: bool) -> dict[str, str]:
     }
     env |= {"PRE_COMMIT_HOME": str(home), "PRE_COMMIT_COLOR": "never", "NO_COLOR": "1"}
     if data:
-        env["LSIP_CHECK_DATA"] = str(SHARED_DATA)
+        env["LSIP_CHECK_DATA"] = str(BUNDLED_DATA)
     return env
 
 
@@ -346,26 +346,12 @@ def test_a_change_to_the_annex_alone_checks_the_whole_plan(
     assert "Checked 1 plan: 12 errors, 2 warnings, 2 infos." in out
 
 
-def test_reference_data_comes_from_args_or_the_environment(
-    hook: HookRepo, tmp_path: Path
-) -> None:
+def test_the_hook_needs_no_reference_data_args(hook: HookRepo, tmp_path: Path) -> None:
+    """The data ships inside the package: a bare hook decides every rule."""
     repo = hook.plan_repo(tmp_path / "plans", _flawed_files())
-
     bare = hook.run(repo, "--all-files", data=False)
     out = bare.stdout + bare.stderr
     assert bare.returncode == 1, out
-    assert NO_DATA in out and "LSIP304" in out.split(NO_DATA)[1]
-    assert LSIP304 not in out
-
-    from_env = hook.run(repo, "--all-files", data=True)
-    assert LSIP304 in from_env.stdout and NO_DATA not in from_env.stdout
-
-    (repo / ".pre-commit-config.yaml").write_text(
-        hook.config(["--reference-data", SHARED_DATA.as_posix()]), encoding="utf-8"
-    )
-    _git(repo, "add", ".pre-commit-config.yaml")
-    from_args = hook.run(repo, "--all-files", data=False)
-    out = from_args.stdout + from_args.stderr
-    assert from_args.returncode == 1, out
-    assert _findings(out) == EXPECTED_FLAWED
     assert NO_DATA not in out
+    assert LSIP304 in out
+    assert _findings(out) == EXPECTED_FLAWED

@@ -16,7 +16,7 @@ from lsip_check.reference import (
     locate,
 )
 
-DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+DATA = Path(__file__).resolve().parents[1] / "lsip_check" / "reference" / "_data"
 
 
 @pytest.fixture(scope="module")
@@ -239,12 +239,12 @@ def test_tables_load_lazily(tmp_path: Path) -> None:
         _ = ref.sic
 
 
-def test_source_checkout_is_the_default(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_bundled_copy_is_the_default(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("LSIP_CHECK_DATA", raising=False)
-    assert find_data_dir().resolve() == DATA.resolve()
+    assert find_data_dir() == locate.bundled_dir() == DATA.resolve()
 
 
-def test_env_var_beats_source_checkout(
+def test_env_var_beats_the_bundled_copy(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     data = _copy_data(tmp_path / "env")
@@ -261,15 +261,6 @@ def test_argument_beats_env_var(
     assert load_reference(configured).data_dir == configured.resolve()
 
 
-def test_bundled_copy_beats_source_checkout(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.delenv("LSIP_CHECK_DATA", raising=False)
-    bundled = _copy_data(tmp_path / "bundled")
-    monkeypatch.setattr(locate, "bundled_dir", lambda: bundled)
-    assert find_data_dir() == bundled
-
-
 def test_incomplete_explicit_dir_is_an_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -282,16 +273,68 @@ def test_incomplete_explicit_dir_is_an_error(
     assert "lsip_areas_2025.csv" in message
 
 
-def test_missing_everywhere_explains_the_fix(
+def test_missing_explicit_dir_is_an_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("LSIP_CHECK_DATA", raising=False)
+    with pytest.raises(ReferenceDataMissing) as caught:
+        find_data_dir(tmp_path / "nowhere")
+    message = str(caught.value)
+    assert (
+        f"{tmp_path / 'nowhere'} (from --reference-data / configuration) does not exist"
+        in message
+    )
+
+
+def test_a_damaged_install_explains_the_fix(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv("LSIP_CHECK_DATA", raising=False)
     monkeypatch.setattr(locate, "bundled_dir", lambda: tmp_path / "no-bundle")
-    monkeypatch.setattr(locate, "checkout_dir", lambda: tmp_path / "no-checkout")
     with pytest.raises(ReferenceDataMissing) as caught:
         load_reference()
     message = str(caught.value)
     assert str(tmp_path / "no-bundle") in message
-    assert str(tmp_path / "no-checkout") in message
+    assert "installation is damaged" in message
     assert "LSIP_CHECK_DATA" in message
-    assert "--reference-data" in message
+
+
+def test_gzipped_files_are_read_like_plain_ones(tmp_path: Path) -> None:
+    import gzip
+
+    data = _copy_data(tmp_path / "gz")
+    plain = (data / "soc2020.csv").read_bytes()
+    (data / "soc2020.csv").unlink()
+    (data / "soc2020.csv.gz").write_bytes(gzip.compress(plain))
+    assert find_data_dir(data) == data.resolve()
+    assert ReferenceData(data).soc.get("2136") is not None
+
+
+def test_the_bundled_copy_equals_shared_data() -> None:
+    """Every CSV in ../shared/data is bundled, byte for byte (the big ones gzipped)."""
+    import gzip
+
+    from tests.conftest import NO_SHARED, SHARED_DATA
+
+    if not SHARED_DATA.is_dir():
+        pytest.skip(NO_SHARED)
+    shared = sorted(p.name for p in SHARED_DATA.glob("*.csv"))
+    assert shared, "../shared/data holds no CSV file"
+    for name in shared:
+        bundled = locate.data_file(DATA, name)
+        assert bundled is not None, f"{name} is not bundled"
+        content = bundled.read_bytes()
+        if bundled.suffix == ".gz":
+            content = gzip.decompress(content)
+        assert content == (SHARED_DATA / name).read_bytes(), f"{name} differs"
+    provenance = (SHARED_DATA / "PROVENANCE.md").read_bytes()
+    assert (DATA / "PROVENANCE.md").read_bytes() == provenance
+
+
+def test_the_bundled_copy_carries_its_licence_and_editions() -> None:
+    import json
+
+    assert "Open Government Licence v3.0" in (DATA / "LICENCE.md").read_text()
+    editions = json.loads((DATA / "editions.json").read_text())
+    csvs = {p.name.removesuffix(".gz") for p in DATA.glob("*.csv*")}
+    assert csvs == set(editions) - {"_comment"}

@@ -8,7 +8,7 @@ from xml.etree import ElementTree as ET
 
 import jsonschema
 
-from tests.conftest import SHARED_DATA, run_cli
+from tests.conftest import SARIF_SCHEMA, run_cli
 
 PLAN = """identity:
   area: Greater Manchester
@@ -42,7 +42,7 @@ def _run(tmp_path: Path, fmt: str, env: dict[str, str] | None = None) -> str:
 
 def test_sarif_is_valid_and_has_what_code_scanning_needs(tmp_path: Path) -> None:
     doc = json.loads(_run(tmp_path, "sarif"))
-    schema = json.loads((SHARED_DATA / "sarif-schema-2.1.0.json").read_text())
+    schema = json.loads(SARIF_SCHEMA.read_text())
     jsonschema.Draft4Validator(schema).validate(doc)
     run = doc["runs"][0]
     rules = run["tool"]["driver"]["rules"]

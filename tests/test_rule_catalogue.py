@@ -9,22 +9,27 @@ import pytest
 
 from lsip_check.api import CheckOptions, check_text
 from lsip_check.engine.rules import Rule, load_rules, rules_dir
-from tests.conftest import ROOT
+from tests.conftest import NO_SHARED, SHARED
 
-CATALOGUE = ROOT.parent / "shared" / "guidance" / "rule-catalogue.md"
+CATALOGUE = SHARED / "guidance" / "rule-catalogue.md"
 _ROW = re.compile(r"^\| (LSIP\d{3}) \| ([a-z0-9-]+) \| (error|warning|info) \|", re.M)
-EXPECTED = {
-    m[0]: (m[1], m[2]) for m in _ROW.findall(CATALOGUE.read_text(encoding="utf-8"))
-}
+EXPECTED = (
+    {m[0]: (m[1], m[2]) for m in _ROW.findall(CATALOGUE.read_text(encoding="utf-8"))}
+    if CATALOGUE.is_file()
+    else {}
+)
 RULES = load_rules()
 BY_CODE = {r.code: r for r in RULES}
+needs_catalogue = pytest.mark.skipif(not CATALOGUE.is_file(), reason=NO_SHARED)
 
 
+@needs_catalogue
 def test_catalogue_is_read() -> None:
     assert len(EXPECTED) >= 45
 
 
-@pytest.mark.parametrize("code", sorted(EXPECTED))
+@needs_catalogue
+@pytest.mark.parametrize("code", sorted(EXPECTED) or ["-"])
 def test_every_catalogue_rule_has_a_rule_file(code: str) -> None:
     name, severity = EXPECTED[code]
     assert (rules_dir() / f"{code}.yaml").exists()
@@ -32,7 +37,7 @@ def test_every_catalogue_rule_has_a_rule_file(code: str) -> None:
     assert (rule.name, rule.severity.value) == (name, severity)
 
 
-@pytest.mark.parametrize("code", sorted(EXPECTED))
+@pytest.mark.parametrize("code", sorted(BY_CODE))
 def test_every_rule_has_good_and_bad_fixtures(code: str) -> None:
     if code in ("LSIP001", "LSIP002"):
         pytest.skip(

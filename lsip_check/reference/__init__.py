@@ -4,17 +4,12 @@ Where the data is found (``find_data_dir``), first match wins:
 
 1. the ``configured`` argument: the CLI option ``--reference-data`` or the config file;
 2. the environment variable ``LSIP_CHECK_DATA``;
-3. the copy bundled in an installed wheel, ``lsip_check/_bundled/data/`` (``setup.py``
-   copies the CSV files there at build time);
-4. ``shared/data`` beside a source checkout, i.e. the parent directory of the
-   repository root (``Path(__file__).resolve().parents[2].parent / "shared" / "data"``).
+3. the copy bundled inside the package, ``lsip_check/reference/_data/`` (with its
+   ``PROVENANCE.md``, ``LICENCE.md`` (Open Government Licence v3.0) and
+   ``editions.json``; the two large coding indexes are stored as ``.csv.gz``).
 
-A directory counts only if it holds all five files (``sic2007.csv``, ``soc2020.csv``,
-``lsip_areas_2025.csv``, ``lsip_areas.csv``, ``lad_lsip_england.csv``). If (1) or (2)
-is given but lacks them, that is an error rather than a silent fall-back. If nothing
-is found, ``ReferenceDataMissing`` names the places searched and the fix: set
-``LSIP_CHECK_DATA`` or pass ``--reference-data``. The CSV files are never copied into
-the repository; see ``PROVENANCE.md`` beside them for sources and licence (OGL v3.0).
+If (1) or (2) is given but is missing or lacks a file, that is an error rather than a
+silent fall-back to the bundled copy.
 
 ``load_reference()`` resolves the directory and caches one ``ReferenceData`` per
 directory; each table is read from CSV on first access of ``.sic``, ``.soc`` or

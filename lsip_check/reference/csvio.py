@@ -6,10 +6,12 @@ import csv
 from operator import itemgetter
 from pathlib import Path
 
+from lsip_check.reference.locate import open_data
+
 
 def read_columns(path: Path, *names: str) -> list[list[str]]:
     """Return the named columns of every row (csv.reader: faster than DictReader)."""
-    with path.open(encoding="utf-8", newline="") as handle:
+    with open_data(path) as handle:
         rows = csv.reader(handle)
         header = next(rows)
         pick = itemgetter(*(header.index(name) for name in names))

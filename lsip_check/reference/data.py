@@ -6,7 +6,7 @@ from pathlib import Path
 
 from lsip_check.reference.areas import AreaIndex
 from lsip_check.reference.codes import SicIndex, SocIndex
-from lsip_check.reference.locate import find_data_dir
+from lsip_check.reference.locate import data_file, find_data_dir
 
 
 class ReferenceData:
@@ -20,18 +20,22 @@ class ReferenceData:
         self._soc: SocIndex | None = None
         self._areas: AreaIndex | None = None
 
+    def path(self, name: str) -> Path:
+        """Return the file ``name`` (or its ``.gz`` twin) in the data directory."""
+        return data_file(self.data_dir, name) or self.data_dir / name
+
     @property
     def sic(self) -> SicIndex:
         """UK SIC 2007 codes (read on first access)."""
         if self._sic is None:
-            self._sic = SicIndex(self.data_dir / "sic2007.csv")
+            self._sic = SicIndex(self.path("sic2007.csv"))
         return self._sic
 
     @property
     def soc(self) -> SocIndex:
         """UK SOC 2020 codes (read on first access)."""
         if self._soc is None:
-            self._soc = SocIndex(self.data_dir / "soc2020.csv")
+            self._soc = SocIndex(self.path("soc2020.csv"))
         return self._soc
 
     @property
@@ -39,9 +43,9 @@ class ReferenceData:
         """The 39 LSIP areas (read on first access)."""
         if self._areas is None:
             self._areas = AreaIndex(
-                self.data_dir / "lsip_areas_2025.csv",
-                self.data_dir / "lsip_areas.csv",
-                self.data_dir / "lad_lsip_england.csv",
+                self.path("lsip_areas_2025.csv"),
+                self.path("lsip_areas.csv"),
+                self.path("lad_lsip_england.csv"),
             )
         return self._areas
 
