@@ -1,0 +1,73 @@
+"""Does a piece of prose say something? One helper for every rule that reads prose.
+
+``says_nothing(text)`` returns why a text is empty of content ("is a placeholder
+(TBC)", "is one word", "is still init's TODO prompt") or None when it says something.
+Rules that read free text (LSIP120 for the Annex A parts and considerations, LSIP520
+for action leads, LSIP720 for Net Zero, LSIP202's override reason) all ask it, so a
+text that passes one passes them all.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Whole answers that stand in for content ("N/A", "See annex.").
+_PLACEHOLDERS = frozenset(
+    {
+        "tbc", "tbd", "tba", "todo", "to do", "n/a", "na", "n.a", "none", "nil",
+        "-", "--", "---", "...", "xxx", "xx", "x", "?", "see annex", "see annexe",
+        "see above", "see below", "see attached", "see appendix", "to be confirmed",
+        "to be decided", "to be determined", "to be agreed", "to follow", "pending",
+        "placeholder", "insert text here", "text here", "not applicable", "blank",
+        "tbc later", "coming soon",
+    }
+)  # fmt: skip
+# Placeholder markers inside a longer text.
+_MARKERS = re.compile(
+    r"\b(?:TBC|TBD|TODO|FIXME|XXX)\b|lorem ipsum|\[insert[^\]]*\]|<insert[^>]*>",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’/-]*")
+_INIT_PROMPT = re.compile(r"^\s*TODO\b", re.IGNORECASE)
+
+
+def _normal(text: str) -> str:
+    return re.sub(r"\s+", " ", text.strip().strip(".!:;").strip()).casefold()
+
+
+def says_nothing(text: object, min_words: int = 2) -> str | None:
+    """Why ``text`` carries no content, or None. ``min_words``: fewer words than this
+    is an empty answer ("Noted.", "Yes."); 2 by default, so one word is not enough."""
+    if not isinstance(text, str):
+        return None
+    if not text.strip():
+        return "is empty"
+    if _INIT_PROMPT.match(text):
+        return "is still the TODO prompt that `lsip-check init` wrote"
+    normal = _normal(text)
+    if normal in _PLACEHOLDERS:
+        return f'is a placeholder ("{text.strip()}")'
+    marker = _MARKERS.search(text)
+    if marker:
+        return f'contains the placeholder "{marker.group(0)}"'
+    words = _WORD.findall(text)
+    if len(words) < min_words:
+        count = "no words" if not words else f'{len(words)} word ("{text.strip()}")'
+        if len(words) > 1:
+            count = f'{len(words)} words ("{text.strip()}")'
+        return f"is only {count}, which says nothing a reviewer can check"
+    return None
+
+
+def is_placeholder_name(text: object) -> bool:
+    """True when a name field (a lead, an organisation) is a stand-in ("TBC", "-")."""
+    if not isinstance(text, str):
+        return False
+    normal = _normal(text)
+    return (
+        not normal
+        or normal in _PLACEHOLDERS
+        or normal in {"unknown", "various", "all", "others", "partners", "lead", "tbc."}
+        or bool(_MARKERS.search(text))
+        or bool(_INIT_PROMPT.match(text))
+    )
