@@ -3,22 +3,27 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lsip_check.reference.areas import AreaIndex
 from lsip_check.reference.codes import SicIndex, SocIndex
 from lsip_check.reference.locate import data_file, find_data_dir
 
+if TYPE_CHECKING:
+    from lsip_check.reference.coding import CodingIndex
+
 
 class ReferenceData:
     """SIC, SOC and LSIP area tables from one data directory, loaded lazily."""
 
-    __slots__ = ("_areas", "_sic", "_soc", "data_dir")
+    __slots__ = ("_areas", "_coding", "_sic", "_soc", "data_dir")
 
     def __init__(self, data_dir: Path) -> None:
         self.data_dir = data_dir
         self._sic: SicIndex | None = None
         self._soc: SocIndex | None = None
         self._areas: AreaIndex | None = None
+        self._coding: CodingIndex | bool | None = False
 
     def path(self, name: str) -> Path:
         """Return the file ``name`` (or its ``.gz`` twin) in the data directory."""
@@ -48,6 +53,20 @@ class ReferenceData:
                 self.path("lad_lsip_england.csv"),
             )
         return self._areas
+
+    @property
+    def coding(self) -> CodingIndex | None:
+        """The ONS coding indexes (compiled and cached on first access), or None when
+        the data directory does not hold them."""
+        if self._coding is False:
+            from lsip_check.reference import coding
+
+            paths = {name: data_file(self.data_dir, name) for name in coding.FILES}
+            found = {k: v for k, v in paths.items() if v is not None}
+            self._coding = (
+                coding.load_coding_index(found) if len(found) == len(paths) else None
+            )
+        return self._coding  # type: ignore[return-value]
 
     def __repr__(self) -> str:
         return f"ReferenceData({str(self.data_dir)!r})"

@@ -48,8 +48,9 @@ _GENERIC_WORDS = (
     "junior general trade"
 )
 
-# Derivational endings stripped repeatedly: developer/development -> develop.
-_SUFFIXES = ("ment", "ing", "er", "e")
+# Derivational endings stripped repeatedly: developer/development -> develop,
+# joinery/joiner -> join, carpentry/carpenter -> carpent.
+_SUFFIXES = ("ment", "ing", "ery", "ry", "er", "e")
 
 _TOKEN = re.compile(r"[a-z0-9]+")
 _NEC = re.compile(r"\bn\.?\s?e\.?\s?c\b\.?")

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from lsip_check.engine.checks import meaning
 from lsip_check.engine.problem import Problem
 from lsip_check.engine.selectors import compile_selector, select
 from lsip_check.findings import DataPath
@@ -43,7 +44,51 @@ def _named(index: Any, codes: list[str]) -> str:
     return ", ".join(parts)
 
 
-def _unknown(index: Any, scheme: str, text: str) -> str:
+def _label_of(data: Any, path: DataPath) -> str | None:
+    """The ``label`` beside the code at ``path`` (``...soc[0].code``), if any."""
+    if not path or path[-1] != "code":
+        return None
+    node = data
+    for part in path[:-1]:
+        if isinstance(part, int) and isinstance(node, list) and part < len(node):
+            node = node[part]
+        elif isinstance(part, str) and isinstance(node, dict):
+            node = node.get(part)
+        else:
+            return None
+    label = node.get("label") if isinstance(node, dict) else None
+    return label if isinstance(label, str) and label.strip() else None
+
+
+def _soc_meaning(ctx: Any, text: str, label: str | None) -> str | None:
+    """For an invalid SOC code: codes for the printed label, or its SOC 2010 successors."""
+    index = meaning.coding(ctx)
+    if index is None:
+        return None
+    soc = ctx.reference.soc
+    if label:
+        meant = [
+            c for c in meaning.ranked(meaning.label_codes(index, label)) if c in soc
+        ]
+        if meant:
+            return (
+                f'does not exist in SOC 2020. The ONS coding index codes "{label.strip()}" '
+                f"as {_named(soc, meant)}"
+            )
+    old = meaning.soc2010_successors(index, soc, text)
+    if old is not None:
+        title, successors = old
+        return (
+            f'is a SOC 2010 code ("{title}"), not a SOC 2020 one. By the ONS '
+            f"correspondence its jobs are now coded {'; '.join(successors)} of its "
+            "index entries"
+        )
+    return None
+
+
+def _unknown(
+    index: Any, scheme: str, text: str, ctx: Any = None, label: str | None = None
+) -> str:
     """Why ``text`` is not a code of ``scheme``, with what to write instead."""
     short, name, shape = _SCHEMES[scheme]
     lost = index.lost_leading_zero(text) if scheme == "sic" else None
@@ -61,6 +106,10 @@ def _unknown(index: Any, scheme: str, text: str) -> str:
         text = undotted
     if not text.isdigit():
         return f"is not a {name} code: {short} codes are {shape}"
+    if scheme == "soc" and ctx is not None:
+        said = _soc_meaning(ctx, text, label)
+        if said is not None:
+            return said
     near = index.closest(text)
     if near:
         return f"does not exist in {name}. Nearby codes: {_named(index, near)}"
@@ -77,7 +126,9 @@ def _check_code(path: DataPath, value: Any, scheme: str, ctx: Any) -> Iterator[P
         problem = f"is empty: give the {_SCHEMES[scheme][1]} code, or remove the entry"
         yield Problem(path, {"code": "code", "problem": problem})
     elif index.get(text) is None:
-        yield Problem(path, {"code": text, "problem": _unknown(index, scheme, text)})
+        label = _label_of(ctx.data, path)
+        problem = _unknown(index, scheme, text, ctx, label)
+        yield Problem(path, {"code": text, "problem": problem})
 
 
 def sic_codes(
@@ -111,7 +162,7 @@ def _candidates(index: Any, scheme: str, entry: CodeEntry) -> Iterator[str]:
     yield from (c for c in pool if not c.startswith(prefix))
 
 
-def _fits(label: str, other: CodeEntry) -> bool:
+def _strict_fit(label: str, other: CodeEntry) -> bool:
     """A strict match, for suggestions: the label, and each of its words, match."""
     if not label_matches(label, other.title, other.previous_title):
         return False
@@ -131,37 +182,108 @@ def _meant(index: Any, scheme: str, entry: CodeEntry, label: str) -> list[str]:
             continue
         seen.add(other.code)
         titles = f"{other.title} {other.previous_title}".casefold()
-        if any(start in titles for start in starts) and _fits(label, other):
+        if any(start in titles for start in starts) and _strict_fit(label, other):
             found.append(code)
             if len(found) == _MAX_ALTERNATIVES:
                 break
     return found
 
 
-def _hint(index: Any, scheme: str, entry: CodeEntry, label: str) -> str:
-    """The likely cause of a mismatch, and the code the label probably meant."""
-    meant = _meant(index, scheme, entry, label)
-    carried = (
-        " SOC 2020 reused many SOC 2010 numbers with new meanings, so a code "
-        "carried over from SOC 2010 is the usual cause."
-        if scheme == "soc"
-        else ""
+def _carried(ctx: Any, code: str, label: str) -> str:
+    """The SOC 2010 hint, only when the code's SOC 2010 meaning is what the label says."""
+    index = meaning.coding(ctx)
+    old = index.soc2010.get(code) if index is not None else None
+    entry = ctx.reference.soc.get(code)
+    if old is None or not label_matches(label, old[0]):
+        return ""
+    if entry is not None and meaning.key(old[0]) == meaning.key(entry.title):
+        return ""  # the same meaning in both: SOC 2010 is not the cause
+    return (
+        f' In SOC 2010, {code} was "{old[0]}": SOC 2020 reused many SOC 2010 numbers '
+        "with new meanings, so a code carried over from SOC 2010 is the usual cause."
     )
-    if meant:
-        return (
-            f"{carried} The label matches {_SCHEMES[scheme][0]} {_named(index, meant)}."
-        )
-    return carried
+
+
+def _hint(ctx: Any, scheme: str, entry: CodeEntry, label: str) -> str:
+    """The likely cause of a mismatch, and the code the label probably meant."""
+    index = _index(ctx, scheme)
+    coding = meaning.coding(ctx) if scheme == "soc" else None
+    meant: list[str] = []
+    if coding is not None:
+        meant = [
+            c
+            for c in meaning.ranked(meaning.label_codes(coding, label))
+            if c in index and c != entry.code
+        ]
+    said = " The ONS coding index codes it as" if meant else ""
+    if not meant:
+        meant = _meant(index, scheme, entry, label)
+        said = f" The label matches {_SCHEMES[scheme][0]}" if meant else ""
+    carried = _carried(ctx, entry.code, label) if scheme == "soc" else ""
+    return f"{carried}{said} {_named(index, meant)}." if meant else carried
+
+
+def _fits(
+    ctx: Any, scheme: str, entry: CodeEntry, written: str, label: str, group: list[str]
+) -> bool:
+    """Does the label name the code: by the coding index where it knows the label,
+    else by the official title; a label shared by several codes against the group."""
+    mine, official = meaning.key(label).split(), meaning.key(entry.title).split()
+    if mine and set(mine) <= set(official) and 2 * len(mine) >= len(official):
+        return True  # the official title, or most of it: no index needed
+    coding = meaning.coding(ctx) if scheme == "soc" else None
+    if len(group) > 1 and meaning.group_fits(coding, _index(ctx, scheme), group, label):
+        return True
+    if coding is not None:
+        verdict = meaning.label_fits(coding, ctx.reference.soc, entry.code, label)
+        if verdict is not None:
+            return verdict
+    if scheme == "sic" and _sic_index_fits(ctx, written, label):
+        return True
+    return label_matches(label, entry.title, entry.previous_title)
+
+
+def _sic_index_fits(ctx: Any, code: str, label: str) -> bool:
+    """A SIC label that names one of the alphabetical index's activities for ``code``."""
+    coding = meaning.coding(ctx)
+    if coding is None:
+        return False
+    codes = coding.sic_codes(label)
+    if any(c.startswith(code) for c in codes):
+        return True
+    return any(
+        label_matches(label, k) and code in codes_
+        for k, codes_ in coding.sic_keys.items()
+        if code in codes_
+    )
+
+
+def _groups(ctx: Any, selector: str) -> dict[DataPath, list[str]]:
+    """For each list of codes, the codes sharing each label: {label path: codes}."""
+    out: dict[DataPath, list[str]] = {}
+    by_list: dict[tuple[DataPath, str], list[tuple[DataPath, str]]] = {}
+    for p, item in select(ctx.data, compile_selector(selector)):
+        if isinstance(item, dict) and isinstance(item.get("label"), str):
+            code = as_text(item.get("code"))
+            if isinstance(code, str):
+                lbl = item["label"].strip().casefold()
+                by_list.setdefault((p[:-1], lbl), []).append((p, code.strip()))
+    for members in by_list.values():
+        for p, _ in members:
+            out[p] = [c for _, c in members]
+    return out
 
 
 def code_labels(
     path: DataPath, value: Any, options: dict[str, Any], ctx: Any
 ) -> Iterator[Problem]:
-    """Each label given with a valid code plausibly names that code's official title."""
+    """Each label given with a valid code plausibly names that code: its official
+    title, or a title the ONS coding index files under it."""
     for scheme in ("sic", "soc"):
         if not options.get(scheme):
             continue
         index = _index(ctx, scheme)
+        groups = _groups(ctx, options[scheme])
         for p, item in select(ctx.data, compile_selector(options[scheme])):
             if not isinstance(item, dict):
                 continue
@@ -171,7 +293,7 @@ def code_labels(
             entry: CodeEntry | None = index.get(code)
             if entry is None or not label.strip():
                 continue
-            if label_matches(label, entry.title, entry.previous_title):
+            if _fits(ctx, scheme, entry, code.strip(), label, groups.get(p, [])):
                 continue
             yield Problem(
                 (*p, "label"),
@@ -180,6 +302,6 @@ def code_labels(
                     "code": code.strip(),
                     "label": label.strip(),
                     "title": entry.title,
-                    "hint": _hint(index, scheme, entry, label),
+                    "hint": _hint(ctx, scheme, entry, label),
                 },
             )
