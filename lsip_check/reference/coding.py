@@ -93,13 +93,27 @@ FILES = (
     "sic2007_alphabetical_index.csv",
     "soc2010_soc2020_index_pairs.csv",
 )
-_FORMAT = 1  # bump when the compiled layout changes
+_FORMAT = 2  # bump when the compiled layout changes
 
 
 def words(text: str) -> list[str]:
     """The significant stemmed words of ``text``, in order."""
     text = text.casefold().replace("&", " and ")
     return [stem(t) for t in _TOKEN.findall(text) if t not in _STOP and len(t) > 1]
+
+
+def _plural(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def light_words(text: str) -> list[str]:
+    """Significant words with only plurals removed: 'makers' -> 'maker', not 'make'."""
+    text = text.casefold().replace("&", " and ")
+    return [_plural(t) for t in _TOKEN.findall(text) if t not in _STOP and len(t) > 1]
 
 
 def key(text: str) -> str:
@@ -125,6 +139,7 @@ class CodingIndex:
         self.soc_keys: dict[str, dict[str, int]] = compiled["soc_keys"]  # type: ignore[assignment]
         self.soc_names: dict[str, str] = compiled["soc_names"]  # type: ignore[assignment]
         self.sic_keys: dict[str, dict[str, int]] = compiled["sic_keys"]  # type: ignore[assignment]
+        self.soc_light: dict[str, dict[str, int]] = compiled["soc_light"]  # type: ignore[assignment]
         self.soc2010: dict[str, tuple[str, list[tuple[str, float]]]] = compiled[
             "soc2010"
         ]  # type: ignore[assignment]
@@ -184,7 +199,7 @@ class CodingIndex:
     def phrases(self, text: str, longest: int = 4) -> list[tuple[str, dict[str, int]]]:
         """Job titles found in a sentence: the longest runs of up to ``longest`` words
         whose key is an index title (not only vague words), left to right."""
-        toks = words(text)
+        toks = light_words(text)
         found: list[tuple[int, int, str]] = []
         for size in range(min(longest, len(toks)), 0, -1):
             for start in range(len(toks) - size + 1):
@@ -192,10 +207,10 @@ class CodingIndex:
                 if any(s <= i < e for s, e, _ in found for i in span):
                     continue
                 k = " ".join(sorted(set(toks[start : start + size])))
-                if k in self.soc_keys and not vague(k):
+                if k in self.soc_light and not vague(key(k)):
                     found.append((start, start + size, k))
         found.sort()
-        return [(k, self.soc_keys[k]) for _, _, k in found]
+        return [(k, self.soc_light[k]) for _, _, k in found]
 
 
 def _count(table: dict[str, dict[str, int]], k: str, code: str) -> None:
@@ -207,10 +222,12 @@ def _count(table: dict[str, dict[str, int]], k: str, code: str) -> None:
 def _compile(paths: dict[str, Path]) -> dict[str, object]:
     soc_keys: dict[str, dict[str, int]] = {}
     soc_names: dict[str, str] = {}
+    soc_light: dict[str, dict[str, int]] = {}
     for title, code in read_columns(paths[FILES[0]], "indexocc", "soc2020"):
         human = _human(title)
         k = key(human)
         _count(soc_keys, k, code)
+        _count(soc_light, " ".join(sorted(set(light_words(human)))), code)
         soc_names.setdefault(k, human)
     sic_keys: dict[str, dict[str, int]] = {}
     for text, code in read_columns(paths[FILES[1]], "description", "sic_code5"):
@@ -223,6 +240,7 @@ def _compile(paths: dict[str, Path]) -> dict[str, object]:
         "format": _FORMAT,
         "soc_keys": soc_keys,
         "soc_names": soc_names,
+        "soc_light": soc_light,
         "sic_keys": sic_keys,
         "soc2010": soc2010,
     }

@@ -9,8 +9,12 @@ coding index is not loaded, unless one of those rules meets a code or need to ju
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
+from lsip_check.engine.problem import Problem
+from lsip_check.engine.selectors import compile_selector, select
+from lsip_check.findings import DataPath
 from lsip_check.reference.coding import CodingIndex, key, vague
 
 __all__ = ["key"]
@@ -113,3 +117,85 @@ def soc2010_successors(
         name = f"{entry.title}, " if entry is not None else ""
         out.append(f"{new} ({name}{round(share * 100)}%)")
     return title, out
+
+
+def _soc_items(need: dict[str, Any]) -> list[tuple[int, dict[str, Any]]]:
+    soc = need.get("soc")
+    return (
+        [(i, s) for i, s in enumerate(soc) if isinstance(s, dict)]
+        if isinstance(soc, list)
+        else []
+    )
+
+
+def _code(item: dict[str, Any]) -> str:
+    from lsip_check.load.yaml import as_text
+
+    text = as_text(item.get("code"))
+    return text.strip() if isinstance(text, str) else ""
+
+
+def _named(soc: Any, codes: list[str]) -> str:
+    out = []
+    for c in codes:
+        entry = soc.get(c)
+        out.append(f"{c} ({entry.title})" if entry is not None else c)
+    return ", ".join(out)
+
+
+def codes_fit_needs(
+    path: DataPath, value: Any, options: dict[str, Any], ctx: Any
+) -> Iterator[Problem]:
+    """LSIP320: a SOC code given without a label is in the major group of an
+    occupation the need's description names (by the ONS coding index)."""
+    for p, need in select(ctx.data, compile_selector(options["needs"])):
+        if not isinstance(need, dict) or not isinstance(need.get("description"), str):
+            continue
+        items = [(i, s) for i, s in _soc_items(need) if _code(s)]
+        if not items or any(isinstance(s.get("label"), str) for _, s in items):
+            continue  # labelled codes are LSIP305's to judge
+        soc = ctx.reference.soc
+        given = [c for _, s in items if (c := _code(s)) in soc]
+        if not given:
+            continue  # invalid codes are LSIP304's
+        index = coding(ctx)
+        if index is None:
+            return
+        meant = described(index, need["description"])
+        if not meant or {c[0] for c in meant} & {c[0] for c in given}:
+            continue
+        first = items[0][0]
+        yield Problem(
+            (*p, "soc", first, "code"),
+            {
+                "id": need.get("id", ""),
+                "codes": _named(soc, given),
+                "meant": _named(soc, [c for c in ranked(meant) if c in soc]),
+            },
+        )
+
+
+def suggest_codes(
+    path: DataPath, value: Any, options: dict[str, Any], ctx: Any
+) -> Iterator[Problem]:
+    """LSIP321: a need with no SOC code gets the codes the coding index gives the
+    occupation its description names."""
+    for p, need in select(ctx.data, compile_selector(options["needs"])):
+        if not isinstance(need, dict) or not isinstance(need.get("description"), str):
+            continue
+        if any(_code(s) for _, s in _soc_items(need)) or "emerging" in need:
+            continue
+        if need.get("kind") not in (None, "occupation"):
+            continue  # a skill need that is not an occupation takes no SOC code
+        index = coding(ctx)
+        if index is None:
+            return
+        soc = ctx.reference.soc
+        meant = [
+            c for c in ranked(described(index, need["description"]), 3) if c in soc
+        ]
+        if meant:
+            yield Problem(
+                (*p, "description"),
+                {"id": need.get("id", ""), "meant": _named(soc, meant)},
+            )
