@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +40,14 @@ class CheckOptions:
     use_waivers: bool = True
     #: the day waiver expiry is judged against (today unless a test says otherwise)
     today: dt.date | None = None
+    #: the words of ``select`` and ``ignore`` that came from the configuration file
+    config_select: tuple[str, ...] = ()
+    config_ignore: tuple[str, ...] = ()
+    #: ``--strict``: approval rules run at their own severity whatever the
+    #: configuration says (its ignore, select, severity, per-path ignores, waivers)
+    strict: bool = False
+    #: compute the approval readiness block (guidance 3.5) for each plan
+    readiness: bool = True
 
 
 class _Run:
@@ -48,6 +56,10 @@ class _Run:
         self.all_rules = load_rules()
         self.by_code = {r.code: r for r in self.all_rules}
         self.rules = choose(self.all_rules, options.select, options.ignore)
+        self.approval = {r.code for r in self.all_rules if "approval" in r.tags}
+        self.config_off = self._configured_off()
+        if options.strict:
+            self._restore_approval_rules()
         self.selected = {r.code for r in self.rules}
         self.notices: list[str] = []
         self._reference: Any = None
@@ -69,6 +81,49 @@ class _Run:
                     f"Reference data not available, so these rules were skipped: {skipped}. {exc}"
                 )
         return self._reference
+
+    def _configured_off(self) -> dict[str, str]:
+        """Approval rules the configuration file leaves out or makes less severe."""
+        o = self.options
+        chosen = {
+            r.code for r in choose(self.all_rules, o.config_select, o.config_ignore)
+        }
+        off = {c: "ignored" for c in self.approval if c not in chosen}
+        for code, sev in o.severities.items():
+            rule = self.by_code.get(code)
+            if code in self.approval and rule and sev.rank < rule.severity.rank:
+                off.setdefault(code, f"downgraded to {sev.value}")
+        return off
+
+    def _restore_approval_rules(self) -> None:
+        """``--strict``: the configuration cannot switch approval rules off; only
+        words given on the command line can."""
+        o = self.options
+        cli_ignore = [w for w in o.ignore if w not in o.config_ignore]
+        cli_select = [] if tuple(o.select) == tuple(o.config_select) else o.select
+        approval = [r for r in self.all_rules if r.code in self.approval]
+        forced = choose(approval, cli_select, cli_ignore)
+        have = {r.code for r in self.rules}
+        self.rules = sorted(
+            [*self.rules, *(r for r in forced if r.code not in have)],
+            key=lambda r: r.code,
+        )
+        self.options = replace(
+            o,
+            severities={
+                k: v for k, v in o.severities.items() if k not in self.approval
+            },
+            per_path_ignores=tuple(
+                (g, codes - self.approval) for g, codes in o.per_path_ignores
+            ),
+        )
+
+    def _code_of(self, word: str) -> str:
+        from lsip_check.selection import matches
+
+        return next(
+            (r.code for r in self.all_rules if matches(r, word, groups=False)), word
+        )
 
     def severity(self, rule: Rule) -> Severity:
         return self.options.severities.get(rule.code, rule.severity)
@@ -110,7 +165,45 @@ class _Run:
             result.findings = [f for f in result.findings if f.code not in ignored]
         if self.options.use_waivers:
             result.findings = self.waive(doc, result, ignored)
+        identity = doc.data.get("identity")
+        status = identity.get("status") if isinstance(identity, dict) else None
+        if status in ("submitted", "final") and not self.options.strict:
+            off = dict(self.config_off)
+            off.update({c: "ignored for this file" for c in ignored & self.approval})
+            result.approval_disabled = [
+                f"{c} ({how})" for c, how in sorted(off.items())
+            ]
+            cfg = self.options.config
+            file = getattr(cfg, "file", None)
+            result.approval_disabled_by = file.name if file else "the configuration"
+        if self.options.readiness:
+            result.approval_readiness = self.readiness(doc, result, ignored)
         return result
+
+    def readiness(
+        self, doc: Document, result: FileResult, ignored: frozenset[str]
+    ) -> list[Any]:
+        """The section 3.5 criteria for this plan (lsip_check.readiness)."""
+        from lsip_check import readiness
+
+        assert doc.smap is not None
+        smap = doc.smap
+
+        def where(path: tuple[str | int, ...]) -> tuple[str, int]:
+            span = smap.key(path) or smap.value(path)
+            return (span.file, span.line) if span is not None else ("", 0)
+
+        ran = self.selected - set(result.skipped_rules) - ignored
+        ctx = Context(doc.data, lambda: self.reference, {}, self.options.area_overrides)
+        disabled = [d.split(" ")[0] for d in result.approval_disabled]
+        return readiness.assess(
+            doc.data,
+            result.findings,
+            where,
+            ran=ran,
+            devolved=ctx.devolved,
+            disabled=disabled,
+        )
 
     def ignored_for(self, display: str) -> frozenset[str]:
         """Rules the configuration's ``per_path_ignores`` leave out for this file."""
@@ -134,7 +227,12 @@ class _Run:
         entries = w.from_plan(doc.data, smap.at)
         config = self.options.config
         if config is not None:
-            entries += w.from_config(config, doc.path)
+            from_config = w.from_config(config, doc.path)
+            if self.options.strict:  # the configuration cannot waive approval rules
+                from_config = [
+                    e for e in from_config if self._code_of(e.rule) not in self.approval
+                ]
+            entries += from_config
         if not entries:
             return result.findings
         identity = doc.data.get("identity")

@@ -122,6 +122,11 @@ _config_option = click.option(
     "--no-config", is_flag=True, help="Use no configuration file, only defaults."
 )
 @click.option(
+    "--strict",
+    is_flag=True,
+    help="Approval checks as Skills England runs them: the configuration cannot ignore, downgrade or waive approval-tagged rules.",
+)
+@click.option(
     "--no-waivers",
     is_flag=True,
     help="Ignore every waiver: show all findings as if none were waived.",
@@ -151,6 +156,7 @@ def check(
     max_file_size: int | None,
     config_file: str | None,
     no_config: bool,
+    strict: bool,
     no_waivers: bool,
     baseline: str | None,
     write_baseline: str | None,
@@ -173,6 +179,7 @@ def check(
     config = _config(paths, config_file, no_config)
     settings = _settings(config, cli)
     options = _options(config, settings, use_waivers=not no_waivers)
+    options.strict = strict
     try:
         if paths == ("-",):
             raw = sys.stdin.buffer.read(options.limits.max_bytes + 1)
@@ -193,6 +200,7 @@ def check(
             else _fail(str(exc))
         ) from None
     threshold = Severity(settings["fail_on"])
+    result.show_readiness = not (quiet or settings["select"] or baseline)
     if quiet:
         result = _only_failing(result, threshold)
     use_color = _use_color(color)
@@ -296,6 +304,8 @@ def _options(config: Any, settings: dict[str, Any], use_waivers: bool) -> Any:
         per_path_ignores=tuple(resolved.per_path_ignores),
         config=config,
         use_waivers=use_waivers,
+        config_select=tuple(config.settings.get("select", [])) if config else (),
+        config_ignore=tuple(config.settings.get("ignore", [])) if config else (),
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 DataPath = tuple[str | int, ...]
 
@@ -95,6 +96,13 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     skipped_rules: list[str] = field(default_factory=list)
+    #: the approval readiness criteria (lsip_check.readiness.Criterion), once checked
+    approval_readiness: list[Any] | None = None
+    #: approval rules the configuration ignored or downgraded for this submitted or
+    #: final plan, each as "LSIP201 (ignored)"
+    approval_disabled: list[str] = field(default_factory=list)
+    #: the configuration file that disabled them (its name, e.g. ".lsip-check.yaml")
+    approval_disabled_by: str = ""
 
 
 @dataclass(slots=True)
@@ -107,6 +115,9 @@ class RunResult:
     #: that matched nothing (fixed since the baseline was written)
     baselined: int = 0
     baseline_fixed: int = 0
+    #: whether the text report shows the approval readiness blocks (not with
+    #: ``--select`` or ``--quiet``; JSON always carries them)
+    show_readiness: bool = True
 
     @property
     def findings(self) -> list[Finding]:

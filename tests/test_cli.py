@@ -76,6 +76,7 @@ def test_json_format_is_stable(tmp_path: Path) -> None:
         "waived": 0,
         "baselined": 0,
         "baseline_fixed": 0,
+        "approval_checks_disabled": [],
     }
     (f,) = doc["findings"]
     assert (f["code"], f["name"], f["file"], f["line"], f["column"]) == (

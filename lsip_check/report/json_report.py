@@ -6,7 +6,8 @@ import json
 from typing import Any
 
 from lsip_check import __version__
-from lsip_check.findings import Finding, RunResult, format_path
+from lsip_check.findings import FileResult, Finding, RunResult, format_path
+from lsip_check.report.text import disabled_line
 
 FORMAT_VERSION = 1
 
@@ -31,6 +32,23 @@ def finding_dict(f: Finding) -> dict[str, Any]:
     }
 
 
+def plan_dict(r: FileResult) -> dict[str, Any]:
+    """One plan's entry: its files, skipped rules, and approval readiness."""
+    from lsip_check.readiness import to_dict as readiness
+
+    return {
+        "path": r.path,
+        "files": r.files,
+        "skipped_rules": sorted(set(r.skipped_rules)),
+        "approval_checks_disabled": [d.split(" ")[0] for d in r.approval_disabled],
+        "approval_readiness": (
+            readiness(r.approval_readiness)
+            if r.approval_readiness is not None
+            else None
+        ),
+    }
+
+
 def to_dict(result: RunResult) -> dict[str, Any]:
     findings = result.findings
     counts = {
@@ -46,15 +64,18 @@ def to_dict(result: RunResult) -> dict[str, Any]:
             "waived": sum(1 for f in findings if f.waived is not None),
             "baselined": result.baselined,
             "baseline_fixed": result.baseline_fixed,
+            "approval_checks_disabled": [
+                {
+                    "path": r.path,
+                    "by": r.approval_disabled_by,
+                    "rules": [d.split(" ")[0] for d in r.approval_disabled],
+                    "message": disabled_line(r),
+                }
+                for r in result.results
+                if r.approval_disabled
+            ],
         },
-        "plans": [
-            {
-                "path": r.path,
-                "files": r.files,
-                "skipped_rules": sorted(set(r.skipped_rules)),
-            }
-            for r in result.results
-        ],
+        "plans": [plan_dict(r) for r in result.results],
         "findings": [finding_dict(f) for f in findings],
         "notices": result.notices,
     }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from lsip_check.findings import Finding, RunResult
+from lsip_check.findings import FileResult, Finding, RunResult
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
@@ -28,6 +28,15 @@ def line(f: Finding, color: bool = False) -> str:
         tail = "    " + "; ".join(extra)
         text += "\n" + (f"{_DIM}{tail}{_RESET}" if color else tail)
     return text
+
+
+def disabled_line(r: FileResult) -> str:
+    """The line that says a configuration switched approval checks off."""
+    return (
+        f"{r.path}: approval checks disabled by {r.approval_disabled_by}: "
+        f"{', '.join(r.approval_disabled)}; Skills England runs `lsip-check --strict`, "
+        "which applies them."
+    )
 
 
 def summary(result: RunResult) -> str:
@@ -54,6 +63,14 @@ def render(result: RunResult, color: bool = False) -> str:
             out.append(
                 f"{r.path}: not checked (could not be decided): {', '.join(sorted(set(r.skipped_rules)))}"
             )
+    for r in result.results:
+        if r.approval_readiness and result.show_readiness:
+            from lsip_check.readiness import text
+
+            out += text(r.path, r.approval_readiness)
+    for r in result.results:
+        if r.approval_disabled:
+            out.append(disabled_line(r))
     out += [f"note: {n}" for n in result.notices]
     out.append(summary(result))
     return "\n".join(out) + "\n"
