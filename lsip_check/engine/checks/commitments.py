@@ -257,8 +257,8 @@ def _target(
 
 def _milestones(at: DataPath, metric: dict[str, Any], ident: str) -> Iterator[Problem]:
     stones = items(metric.get("milestones"))
-    years = [m.get("year") for m in stones]
-    if all(isinstance(y, int) for y in years) and years != sorted(years):
+    years = [y for m in stones if isinstance(y := m.get("year"), int)]
+    if len(years) == len(stones) and years != sorted(years):
         yield _p(
             (*at, "milestones"),
             ident,
