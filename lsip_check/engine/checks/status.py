@@ -1,0 +1,94 @@
+"""A plan's status agrees with its own dates (LSIP121), and its confirmations come from
+the named ERB and Strategic Authority, dated before submission (LSIP122)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from lsip_check.engine.checks.identity import erb_key
+from lsip_check.engine.checks.strategy import authority_matches
+from lsip_check.engine.datautil import as_date, items
+from lsip_check.engine.problem import Problem
+from lsip_check.findings import DataPath
+
+
+def status_matches_dates(
+    path: DataPath, value: Any, options: dict[str, Any], ctx: Any
+) -> Iterator[Problem]:
+    """LSIP121: a plan labelled draft has no final or publication date, and no
+    confirmations from both parties of a devolved area."""
+    if ctx.status != "draft":
+        return
+    dates = ctx.identity.get("dates")
+    dates = dates if isinstance(dates, dict) else {}
+    for key, said in (
+        ("final", "a final version was sent"),
+        ("published", "it was published"),
+    ):
+        when = as_date(dates.get(key))
+        if when is not None:
+            yield Problem(
+                ("identity", "status"),
+                {
+                    "problem": f"its own dates say {said} on {when} (identity.dates.{key})"
+                },
+            )
+            return
+
+
+def _submitted(ctx: Any) -> tuple[str, Any] | None:
+    """The date the confirmed version went to Skills England, and its name."""
+    dates = ctx.identity.get("dates")
+    dates = dates if isinstance(dates, dict) else {}
+    order = ("final", "submitted") if ctx.status == "final" else ("submitted",)
+    for key in order:
+        when = as_date(dates.get(key))
+        if when is not None:
+            return key, when
+    return None
+
+
+def confirmations_genuine(
+    path: DataPath, value: Any, options: dict[str, Any], ctx: Any
+) -> Iterator[Problem]:
+    """LSIP122: each confirmation names the plan's ERB or Strategic Authority as its
+    organisation and is dated on or before the submission it confirms."""
+    ident = ctx.identity
+    submitted = _submitted(ctx)
+    for i, c in enumerate(items(ident.get("confirmations"))):
+        at: DataPath = ("identity", "confirmations", i)
+        org, party = c.get("organisation"), c.get("party")
+        which = f"{i + 1} ({party})" if isinstance(party, str) else str(i + 1)
+        if isinstance(org, str) and org.strip():
+            if party == "erb" and isinstance(ident.get("erb"), str):
+                if erb_key(org) != erb_key(ident["erb"]):
+                    yield Problem(
+                        (*at, "organisation"),
+                        {
+                            "which": which,
+                            "problem": f"the ERB's confirmation comes from \"{org.strip()}\", not from the plan's ERB, {ident['erb']}",
+                        },
+                    )
+            elif party == "strategic_authority" and isinstance(
+                ident.get("strategic_authority"), str
+            ):
+                sa = ident["strategic_authority"]
+                if not authority_matches(org, sa):
+                    yield Problem(
+                        (*at, "organisation"),
+                        {
+                            "which": which,
+                            "problem": f'the Strategic Authority\'s confirmation comes from "{org.strip()}", not from {sa}',
+                        },
+                    )
+        when = as_date(c.get("date"))
+        if when is not None and submitted is not None and when > submitted[1]:
+            key, sent = submitted
+            yield Problem(
+                (*at, "date"),
+                {
+                    "which": which,
+                    "problem": f"it is dated {when}, after the plan was sent to Skills England on {sent} (identity.dates.{key}): section 3.5 expects both parties to confirm before submission",
+                },
+            )
