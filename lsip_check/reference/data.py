@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 class ReferenceData:
     """SIC, SOC and LSIP area tables from one data directory, loaded lazily."""
 
-    __slots__ = ("_areas", "_coding", "_sic", "_soc", "data_dir")
+    __slots__ = ("_areas", "_coding", "_green", "_sic", "_soc", "data_dir")
 
     def __init__(self, data_dir: Path) -> None:
         self.data_dir = data_dir
@@ -24,6 +24,7 @@ class ReferenceData:
         self._soc: SocIndex | None = None
         self._areas: AreaIndex | None = None
         self._coding: CodingIndex | bool | None = False
+        self._green: dict[str, float] | None = None
 
     def path(self, name: str) -> Path:
         """Return the file ``name`` (or its ``.gz`` twin) in the data directory."""
@@ -67,6 +68,18 @@ class ReferenceData:
                 coding.load_coding_index(found) if len(found) == len(paths) else None
             )
         return self._coding  # type: ignore[return-value]
+
+    @property
+    def green(self) -> dict[str, float]:
+        """SOC 2020 code -> % of working time on green tasks (ONS, 2019), read on
+        first access; empty when the data directory does not hold the files."""
+        if self._green is None:
+            from lsip_check.reference import green
+
+            paths = {name: data_file(self.data_dir, name) for name in green.FILES}
+            found = {k: v for k, v in paths.items() if v is not None}
+            self._green = green.green_shares(found) if len(found) == len(paths) else {}
+        return self._green
 
     def __repr__(self) -> str:
         return f"ReferenceData({str(self.data_dir)!r})"
