@@ -1,0 +1,119 @@
+"""Engagement is plausible (LSIP420) and the colleges named are the area's (LSIP421)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from lsip_check.engine.datautil import items
+from lsip_check.engine.problem import Problem
+from lsip_check.findings import DataPath
+
+
+def _num(value: Any) -> float | None:
+    if isinstance(value, bool):
+        return None
+    return float(value) if isinstance(value, int | float) else None
+
+
+def _lad_count(ctx: Any) -> int:
+    listed = ctx.identity.get("local_authorities")
+    if ctx.area is not None and ctx.area.area.local_authorities:
+        return len(ctx.area.area.local_authorities)
+    return len(listed) if isinstance(listed, list) else 0
+
+
+def engagement_plausible(
+    path: DataPath, value: Any, options: dict[str, Any], ctx: Any
+) -> Iterator[Problem]:
+    """Employer numbers fit the area; SMEs, non-members and the public sector are
+    there in more than name."""
+    engagement = ctx.data.get("engagement")
+    employers = engagement.get("employers") if isinstance(engagement, dict) else None
+    if not isinstance(employers, dict):
+        return
+    at: DataPath = ("engagement", "employers")
+    total = _num(employers.get("total"))
+    lads = _lad_count(ctx)
+    per = float(options.get("min_employers_per_local_authority", 25))
+    floor = max(float(options.get("min_employers", 50)), per * lads)
+    if total is not None and total < floor:
+        yield Problem(
+            (*at, "total"),
+            {
+                "problem": f"{total:.0f} employers engaged is implausibly few for an area of {lads} local authorities (the floor is {floor:.0f}: {per:.0f} per local authority, at least {options.get('min_employers', 50)}; set in rule_options)"
+            },
+        )
+    sizes = employers.get("by_size")
+    if isinstance(sizes, dict) and total:
+        sme = sum(_num(sizes.get(k)) or 0 for k in ("micro", "small", "medium", "sme"))
+        share = float(options.get("min_sme_share", 0.25))
+        if sme < share * total:
+            yield Problem(
+                (*at, "by_size"),
+                {
+                    "problem": f"only {sme:.0f} of {total:.0f} employers engaged are SMEs ({sme / total:.0%}): SMEs are present only as tokens (guidance 5.1 asks for employers of all sizes, particularly SMEs)"
+                },
+            )
+    non_members, members = (
+        _num(employers.get("non_members")),
+        _num(employers.get("members")),
+    )
+    if non_members == 0 or (
+        members is not None and total is not None and members >= total > 0
+    ):
+        yield Problem(
+            (*at, "non_members") if "non_members" in employers else (*at, "members"),
+            {
+                "problem": "every employer engaged is a member of the ERB: engagement should extend beyond the ERB's membership (guidance 5.1)"
+            },
+        )
+    owners = employers.get("by_ownership")
+    if isinstance(owners, dict) and not (_num(owners.get("public")) or 0) > 0:
+        yield Problem(
+            (*at, "by_ownership"),
+            {
+                "problem": "no public-sector employer was engaged: section 3.5 asks for employers from both the public and private sector"
+            },
+        )
+
+
+def colleges_of_area(
+    path: DataPath, value: Any, options: dict[str, Any], ctx: Any
+) -> Iterator[Problem]:
+    """Each FE or sixth form college the plan names is one the ESFA list places in
+    the plan's area (info: names change, and neighbours' colleges may take part)."""
+    engagement = ctx.data.get("engagement")
+    providers = (
+        items(engagement.get("providers")) if isinstance(engagement, dict) else []
+    )
+    kinds = set(options.get("types", ["fe_college", "sixth_form_college"]))
+    named = [
+        (i, p)
+        for i, p in enumerate(providers)
+        if p.get("type") in kinds and isinstance(p.get("name"), str)
+    ]
+    if not named or ctx.area is None:
+        return
+    from lsip_check.reference.colleges import FILE, Colleges
+
+    ref = ctx.reference
+    colleges = Colleges(ref.path(FILE), ref.areas)
+    here = ctx.area.area.name
+    for i, provider in named:
+        at: DataPath = ("engagement", "providers", i, "name")
+        college = colleges.find(provider["name"])
+        if college is None:
+            yield Problem(
+                at,
+                {
+                    "problem": f'"{provider["name"]}" is not in the ESFA list of colleges (2019/20): check the name, or its former name if it has merged since'
+                },
+            )
+        elif college.area is not None and college.area != here:
+            yield Problem(
+                at,
+                {
+                    "problem": f'"{provider["name"]}" ({college.name}) is in {college.local_authority}, in the {college.area} area, not in {here}: check the name, or say why a college of another area is one of this plan\'s providers'
+                },
+            )
