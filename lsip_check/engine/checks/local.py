@@ -92,7 +92,7 @@ def locally_specific(
             others.append((p, m.group(0), area))
     limit = int(options.get("min_other_mentions", 3))
     if len(others) >= limit and len(others) > mine:
-        first, name, area = others[0]
+        first = others[0][0]
         shown = sorted({f"{n} ({a})" for _, n, a in others})
         yield Problem(
             first,
