@@ -9,6 +9,7 @@ from lsip_check.model.base import PlanPart, Text, Whole, describe
 from lsip_check.model.context import StrategicContext
 from lsip_check.model.engagement import Engagement
 from lsip_check.model.evidence import Evidence
+from lsip_check.model.figures import KeyFigure
 from lsip_check.model.identity import Identity
 from lsip_check.model.outcomes import Outcome
 from lsip_check.model.priorities import Priority
@@ -44,6 +45,9 @@ class Plan(PlanPart):
         "The skills priorities.", default_factory=list
     )
     evidence: list[Evidence] = describe("The evidence register.", default_factory=list)
+    key_figures: list[KeyFigure] = describe(
+        "Key figures, referenced from the text as [F1].", default_factory=list
+    )
     engagement: Engagement = describe("Who was engaged.", default_factory=Engagement)
     actions: list[Action] = describe("Changes and actions.", default_factory=list)
     outcomes: list[Outcome] = describe("Outcomes with metrics.", default_factory=list)
