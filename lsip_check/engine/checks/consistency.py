@@ -107,7 +107,7 @@ def figures_agree(
                 )
                 continue
             said = _stated(text[: m.start()])
-            val = fig.get("value")
+            val = ref.get("value")
             if (
                 said is not None
                 and isinstance(val, int | float)
@@ -116,7 +116,7 @@ def figures_agree(
                 yield Problem(
                     p,
                     {
-                        "problem": f"says {_fmt(said)} for [{m.group(1)}] ({fig.get('label')}), but the key figure is {_fmt(val)}"
+                        "problem": f"says {_fmt(said)} for [{m.group(1)}] ({ref.get('label')}), but the key figure is {_fmt(val)}"
                     },
                 )
 
