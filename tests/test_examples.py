@@ -10,6 +10,7 @@ from tests.conftest import EXAMPLES, run_cli
 
 FLAWED = [
     ("LSIP701", "lancashire-actions.annex.yaml", 5, 1),
+    ("LSIP520", "lancashire-actions.annex.yaml", 41, 11),
     ("LSIP004", "lancashire-actions.annex.yaml", 102, 22),
     ("LSIP701", "lancashire-draft.lsip.yaml", 6, 1),
     ("LSIP702", "lancashire-draft.lsip.yaml", 6, 1),
@@ -21,9 +22,11 @@ FLAWED = [
     ("LSIP003", "lancashire-draft.lsip.yaml", 480, 13),
     ("LSIP305", "lancashire-draft.lsip.yaml", 513, 20),
     ("LSIP304", "lancashire-draft.lsip.yaml", 609, 19),
+    ("LSIP129", "lancashire-draft.lsip.yaml", 618, 9),
     ("LSIP502", "lancashire-draft.lsip.yaml", 619, 5),
     ("LSIP305", "lancashire-draft.lsip.yaml", 638, 20),
     ("LSIP303", "lancashire-draft.lsip.yaml", 659, 19),
+    ("LSIP620", "lancashire-draft.lsip.yaml", 915, 67),
     ("LSIP602", "lancashire-draft.lsip.yaml", 955, 9),
 ]
 
