@@ -28,6 +28,11 @@ def acronym(name: str) -> str:
     return "".join(w[0] for w in words).casefold()
 
 
+def _words(name: str) -> frozenset[str]:
+    words = re.findall(r"[a-z0-9]+", name.casefold().replace("&", " and "))
+    return frozenset(w for w in words if w not in ("the", "and", "of", "ta", "t", "a"))
+
+
 @dataclass(frozen=True, slots=True)
 class College:
     name: str
@@ -69,7 +74,13 @@ class Colleges:
             for college in self._all:
                 if acronym(college.name) == short[0]:
                     return college
-        from rapidfuzz import fuzz, process
+        mine = _words(name)
+        for college in self._all:
+            theirs = _words(college.name)
+            small, big = sorted((mine, theirs), key=len)
+            if len(small) >= 2 and small <= big:  # 'Trafford College Group' + Stockport
+                return college
+        from rapidfuzz import fuzz, process  # typing slips only
 
         best = process.extractOne(
             name.casefold(),
