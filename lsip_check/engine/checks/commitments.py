@@ -40,9 +40,14 @@ def _strings(node: Any, skip: DataPath, path: DataPath = ()) -> Iterator[str]:
         yield node.casefold()
 
 
-def _named_elsewhere(data: Any, lead: str, skip: DataPath) -> bool:
-    needle = " ".join(lead.casefold().split())
-    return any(needle in " ".join(s.split()) for s in _strings(data, skip))
+def _all_text(data: Any) -> str:
+    """Every text of the plan, case and spacing folded, one per line."""
+    return "\n".join(" ".join(s.split()) for s in _strings(data, ("\0",)))
+
+
+def _named_elsewhere(text: str, lead: str) -> bool:
+    """The lead occurs somewhere besides its own field (which holds it once)."""
+    return text.count(" ".join(lead.casefold().split())) >= 2
 
 
 def _providers(data: Any) -> set[str]:
@@ -83,6 +88,7 @@ def action_commitments(
     data = ctx.data
     providers = _providers(data)
     firsts = _first_milestones(data)
+    text = _all_text(data)
     for i, action in enumerate(items(data.get("actions"))):
         at: DataPath = ("actions", i)
         ident = str(as_text(action.get("id")) or f"at position {i + 1}")
@@ -94,7 +100,7 @@ def action_commitments(
                     ident,
                     f'its lead "{lead.strip()}" is a placeholder, not an organisation',
                 )
-            elif not _named_elsewhere(data, lead, (*at, "lead")):
+            elif not _named_elsewhere(text, lead):
                 yield _p(
                     (*at, "lead"),
                     ident,

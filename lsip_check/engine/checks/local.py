@@ -28,8 +28,9 @@ _NAMED_FIELDS = (
 
 
 @cache
-def _patterns(areas: Any) -> tuple[dict[str, str], re.Pattern[str]]:
-    """name -> area, and one regex matching any of the names (longest first)."""
+def _patterns(areas: Any) -> tuple[dict[str, str], dict[str, list[str]]]:
+    """name -> area, and first word -> the names starting with it (longest first);
+    a regex of 400 alternatives is ten times slower than this on a 60 KB plan."""
     owner: dict[str, str] = {}
     for area in areas.all():
         names = [area.name, *area.local_authorities]
@@ -42,8 +43,29 @@ def _patterns(areas: Any) -> tuple[dict[str, str], re.Pattern[str]]:
         for name in names:
             if name and name not in _AMBIGUOUS and len(name) > 3:
                 owner.setdefault(name, area.name)
-    alternation = "|".join(re.escape(n) for n in sorted(owner, key=len, reverse=True))
-    return owner, re.compile(rf"\b(?:{alternation})\b")
+    starts: dict[str, list[str]] = {}
+    for name in sorted(owner, key=len, reverse=True):
+        starts.setdefault(name.split()[0], []).append(name)
+    return owner, starts
+
+
+_CAPITAL = re.compile(r"\b[A-Z][A-Za-z'’&.-]*")
+
+
+def _mentions(text: str, starts: dict[str, list[str]]) -> Iterator[str]:
+    """The area names in ``text``, whole words only, longest first at each place."""
+    done = 0
+    for m in _CAPITAL.finditer(text):
+        if m.start() < done:
+            continue  # inside a longer name already found ('Medway' of 'Kent and Medway')
+        for name in starts.get(m.group(0).rstrip(".,'’"), ()):
+            end = m.start() + len(name)
+            if text.startswith(name, m.start()) and (
+                end == len(text) or not text[end].isalnum()
+            ):
+                done = end
+                yield name
+                break
 
 
 def _strings(node: Any, path: DataPath = ()) -> Iterator[tuple[DataPath, str]]:
@@ -70,26 +92,24 @@ def locally_specific(
     if ctx.area is None:
         return
     here = ctx.area.area.name
-    owner, pattern = _patterns(ctx.reference.areas)
+    owner, starts = _patterns(ctx.reference.areas)
     mine = 0
     others: list[tuple[DataPath, str, str]] = []
     for p, text in _strings(ctx.data):
         if p[:1] in (("identity",), ("waivers",)):
             continue
-        for m in pattern.finditer(text):
-            area = owner[m.group(0)]
+        for found in _mentions(text, starts):
+            area = owner[found]
             if area == here:
                 mine += 1
                 continue
             if _named_field(p):
                 yield Problem(
                     p,
-                    {
-                        "problem": f'names "{m.group(0)}", of the {area} area, not {here}'
-                    },
+                    {"problem": f'names "{found}", of the {area} area, not {here}'},
                 )
                 break
-            others.append((p, m.group(0), area))
+            others.append((p, found, area))
     limit = int(options.get("min_other_mentions", 3))
     if len(others) >= limit and len(others) > mine:
         first = others[0][0]

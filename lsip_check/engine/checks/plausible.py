@@ -78,6 +78,18 @@ def engagement_plausible(
         )
 
 
+_LOADED: dict[int, Any] = {}
+
+
+def _colleges(ref: Any) -> Any:
+    """The college list of this reference data, read once per process."""
+    from lsip_check.reference.colleges import FILE, Colleges
+
+    if id(ref) not in _LOADED:
+        _LOADED[id(ref)] = Colleges(ref.path(FILE), ref.areas)
+    return _LOADED[id(ref)]
+
+
 def colleges_of_area(
     path: DataPath, value: Any, options: dict[str, Any], ctx: Any
 ) -> Iterator[Problem]:
@@ -95,10 +107,7 @@ def colleges_of_area(
     ]
     if not named or ctx.area is None:
         return
-    from lsip_check.reference.colleges import FILE, Colleges
-
-    ref = ctx.reference
-    colleges = Colleges(ref.path(FILE), ref.areas)
+    colleges = _colleges(ctx.reference)
     here = ctx.area.area.name
     for i, provider in named:
         at: DataPath = ("engagement", "providers", i, "name")
