@@ -144,6 +144,7 @@ class CodingIndex:
             "soc2010"
         ]  # type: ignore[assignment]
         self._by_code: dict[str, list[str]] | None = None
+        self._by_length: dict[int, list[str]] | None = None
 
     def soc_codes(self, text: str) -> dict[str, int]:
         """SOC 2020 codes the index gives the title ``text`` (code -> entries)."""
@@ -177,11 +178,23 @@ class CodingIndex:
         if k in self.soc_keys:
             return k, self.soc_keys[k]
         hit = process.extractOne(
-            k, self.soc_keys.keys(), scorer=fuzz.ratio, score_cutoff=cutoff
+            k, self._near_length(len(k), cutoff), scorer=fuzz.ratio, score_cutoff=cutoff
         )
         if hit is None:
             return "", {}
         return hit[0], self.soc_keys[hit[0]]
+
+    def _near_length(self, size: int, cutoff: float) -> list[str]:
+        """Keys whose length allows a ratio of ``cutoff`` with a key of ``size``:
+        2m / (a + b) >= c needs b within [a c / (2 - c), a (2 - c) / c]."""
+        if self._by_length is None:
+            by_length: dict[int, list[str]] = {}
+            for k in self.soc_keys:
+                by_length.setdefault(len(k), []).append(k)
+            self._by_length = by_length
+        c = cutoff / 100
+        low, high = int(size * c / (2 - c)), int(size * (2 - c) / c) + 1
+        return [k for n in range(low, high + 1) for k in self._by_length.get(n, ())]
 
     def fuzzy_within(self, text: str, code: str, cutoff: float = 90.0) -> bool:
         """True when ``text`` is close to some index title filed under ``code``."""
