@@ -55,7 +55,7 @@ CRITERIA: tuple[tuple[str, str, tuple[str, ...], bool], ...] = (
     (
         "sa_priorities",
         "Strategic Authority sector skills priorities reflected",
-        ("LSIP201", "LSIP202", "LSIP206", "LSIP220", "LSIP221"),
+        ("LSIP122", "LSIP201", "LSIP202", "LSIP206", "LSIP220", "LSIP221", "LSIP222"),
         False,
     ),
     (
@@ -68,13 +68,13 @@ CRITERIA: tuple[tuple[str, str, tuple[str, ...], bool], ...] = (
     (
         "net_zero",
         "Net Zero, climate adaptation and environmental goals considered (Act s.1(6))",
-        ("LSIP701", "LSIP702", "LSIP720", "LSIP721"),
+        ("LSIP701", "LSIP702", "LSIP720"),
         False,
     ),
     (
         "skills_and_actions",
         "A summary of the skills required with a clear and focused set of actions",
-        ("LSIP120", "LSIP301", "LSIP302", "LSIP501", "LSIP502", "LSIP520", "LSIP521"),
+        ("LSIP120", "LSIP301", "LSIP302", "LSIP501", "LSIP502", "LSIP520"),
         False,
     ),
 )
@@ -275,6 +275,26 @@ def _facts(key: str, data: Any, where: Where, devolved: bool | None) -> list[Evi
     return _skills(data, where)
 
 
+# LSIP120 reads prose everywhere: its findings count where the prose is.
+_PROSE_HOME = (
+    (("strategic_context", "national_strategies"), "national_strategies"),
+    (("strategic_context", "sa_priorities"), "sa_priorities"),
+    (("identity", "strategic_authority_override"), "sa_priorities"),
+    (("engagement",), "engagement"),
+)
+
+
+def _belongs(f: Finding, key: str, rules: tuple[str, ...]) -> bool:
+    """Whether finding ``f`` counts towards criterion ``key``."""
+    if f.code == "LSIP120":
+        home = next(
+            (k for prefix, k in _PROSE_HOME if f.data_path[: len(prefix)] == prefix),
+            "skills_and_actions",
+        )
+        return home == key
+    return f.code in rules
+
+
 def assess(
     data: Any,
     findings: Iterable[Finding],
@@ -290,7 +310,8 @@ def assess(
     off = set(disabled)
     out = []
     for key, title, rules, judgement in CRITERIA:
-        mine = [f for f in active if f.code in rules]
+        rules = tuple(r for r in rules if _exists(r))
+        mine = [f for f in active if _belongs(f, key, rules)]
         errors = [f for f in mine if f.severity is Severity.ERROR]
         missing = [r for r in rules if r not in ran and _exists(r)]
         refs = [f"{f.code} {f.span.file}:{f.span.line}:{f.span.column}" for f in mine]
