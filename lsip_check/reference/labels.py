@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Function words carry no meaning for matching ('nec' is ONS's "not elsewhere classified").
 _STOPWORDS = frozenset(
@@ -58,6 +59,7 @@ _NEC = re.compile(r"\bn\.?\s?e\.?\s?c\b\.?")
 Unit = tuple[frozenset[str], ...]  # one label word: its alternative stem sets
 
 
+@lru_cache(maxsize=16384)
 def stem(word: str) -> str:
     """Crude English stem: plural and common job-title endings removed."""
     if len(word) > 4 and word.endswith("ies"):

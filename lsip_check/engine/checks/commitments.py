@@ -11,6 +11,7 @@ from typing import Any
 from lsip_check.engine.datautil import as_date, items
 from lsip_check.engine.problem import Problem
 from lsip_check.engine.textquality import is_placeholder_name
+from lsip_check.engine.textwalk import strings
 from lsip_check.findings import DataPath
 from lsip_check.load.yaml import as_text
 
@@ -26,23 +27,9 @@ _MIN_DAYS = (
 )
 
 
-def _strings(node: Any, skip: DataPath, path: DataPath = ()) -> Iterator[str]:
-    """Every text in the plan except the one at ``skip``."""
-    if path == skip:
-        return
-    if isinstance(node, dict):
-        for k, v in node.items():
-            yield from _strings(v, skip, (*path, k))
-    elif isinstance(node, list):
-        for i, v in enumerate(node):
-            yield from _strings(v, skip, (*path, i))
-    elif isinstance(node, str):
-        yield node.casefold()
-
-
 def _all_text(data: Any) -> str:
     """Every text of the plan, case and spacing folded, one per line."""
-    return "\n".join(" ".join(s.split()) for s in _strings(data, ("\0",)))
+    return "\n".join(" ".join(t.casefold().split()) for _, t in strings(data))
 
 
 def _named_elsewhere(text: str, lead: str) -> bool:

@@ -12,6 +12,7 @@ from lsip_check.engine.datautil import items
 from lsip_check.engine.problem import Problem
 from lsip_check.engine.selectors import SelectorError, compile_selector, select
 from lsip_check.engine.textquality import says_nothing
+from lsip_check.engine.textwalk import strings as _all_strings
 from lsip_check.findings import DataPath
 from lsip_check.load.yaml import as_text
 from lsip_check.reference.labels import stem
@@ -20,17 +21,6 @@ _FIGURE_REF = re.compile(r"\[(F\d+[A-Za-z]?)\]")
 _CITATION = re.compile(r"\[(E\d+[A-Za-z]?)\]")
 _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _BOUNDARY = re.compile(r"[.;!?]\s|\]")
-
-
-def _strings(node: Any, path: DataPath = ()) -> Iterator[tuple[DataPath, str]]:
-    if isinstance(node, dict):
-        for k, v in node.items():
-            yield from _strings(v, (*path, k))
-    elif isinstance(node, list):
-        for i, v in enumerate(node):
-            yield from _strings(v, (*path, i))
-    elif isinstance(node, str):
-        yield path, node
 
 
 def _ids(data: Any, key: str) -> dict[str, dict[str, Any]]:
@@ -93,7 +83,7 @@ def figures_agree(
                     "problem": f"key figure {fig.get('id')} cites evidence {as_text(ev)}, which is not in the evidence register"
                 },
             )
-    for p, text in _strings(data):
+    for p, text in _all_strings(data):
         if p[:1] == ("key_figures",):
             continue
         for m in _FIGURE_REF.finditer(text):
@@ -126,7 +116,7 @@ def citations_resolve(
 ) -> Iterator[Problem]:
     """LSIP125: each [E4] marker in the text is an item of the evidence register."""
     evidence = _ids(ctx.data, "evidence")
-    for p, text in _strings(ctx.data):
+    for p, text in _all_strings(ctx.data):
         missing = [
             m.group(1) for m in _CITATION.finditer(text) if m.group(1) not in evidence
         ]

@@ -10,6 +10,7 @@ from functools import cache
 from typing import Any
 
 from lsip_check.engine.problem import Problem
+from lsip_check.engine.textwalk import strings as _all_strings
 from lsip_check.findings import DataPath
 
 # District names that are also everyday words or places abroad: never read as places.
@@ -68,17 +69,6 @@ def _mentions(text: str, starts: dict[str, list[str]]) -> Iterator[str]:
                 break
 
 
-def _strings(node: Any, path: DataPath = ()) -> Iterator[tuple[DataPath, str]]:
-    if isinstance(node, dict):
-        for k, v in node.items():
-            yield from _strings(v, (*path, k))
-    elif isinstance(node, list):
-        for i, v in enumerate(node):
-            yield from _strings(v, (*path, i))
-    elif isinstance(node, str):
-        yield path, node
-
-
 def _named_field(path: DataPath) -> bool:
     return any(
         len(path) == 4 and path[:2] == f[:2] and path[3] == f[2] for f in _NAMED_FIELDS
@@ -95,7 +85,7 @@ def locally_specific(
     owner, starts = _patterns(ctx.reference.areas)
     mine = 0
     others: list[tuple[DataPath, str, str]] = []
-    for p, text in _strings(ctx.data):
+    for p, text in _all_strings(ctx.data):
         if p[:1] in (("identity",), ("waivers",)):
             continue
         for found in _mentions(text, starts):
