@@ -15,7 +15,11 @@ from lsip_check.reference.codes import CodeEntry
 from lsip_check.reference.labels import label_matches
 
 _SCHEMES = {
-    "sic": ("SIC", "UK SIC 2007", "2 to 5 digits, e.g. '62012'"),
+    "sic": (
+        "SIC",
+        "UK SIC 2007",
+        "a section letter (A to U) or 2 to 5 digits, e.g. 'F' or '62012'",
+    ),
     "soc": ("SOC", "SOC 2020", "1 to 4 digits, e.g. '5241'"),
 }
 
@@ -51,6 +55,12 @@ def _unknown(index: Any, scheme: str, text: str) -> str:
         return (
             f"has lost its leading zero: write it as '0{text}' ({lost.title}), "
             "in quotes so it stays text"
+        )
+    if scheme == "sic" and len(text) == 1 and index.get(text.upper()) is not None:
+        entry = index.get(text.upper())
+        return (
+            f"is a section letter written in lower case: write it as "
+            f"'{text.upper()}' ({entry.title})"
         )
     undotted = text.replace(".", "").replace(" ", "")
     if undotted != text and undotted.isdigit():
