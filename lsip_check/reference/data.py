@@ -6,19 +6,21 @@ from pathlib import Path
 
 from lsip_check.reference.areas import AreaIndex
 from lsip_check.reference.codes import SicIndex, SocIndex
+from lsip_check.reference.dpp import BUNDLED, DppIndex
 from lsip_check.reference.locate import data_file, find_data_dir
 
 
 class ReferenceData:
     """SIC, SOC and LSIP area tables from one data directory, loaded lazily."""
 
-    __slots__ = ("_areas", "_sic", "_soc", "data_dir")
+    __slots__ = ("_areas", "_dpp", "_sic", "_soc", "data_dir")
 
     def __init__(self, data_dir: Path) -> None:
         self.data_dir = data_dir
         self._sic: SicIndex | None = None
         self._soc: SocIndex | None = None
         self._areas: AreaIndex | None = None
+        self._dpp: DppIndex | None = None
 
     def path(self, name: str) -> Path:
         """Return the file ``name`` (or its ``.gz`` twin) in the data directory."""
@@ -48,6 +50,15 @@ class ReferenceData:
                 self.path("lad_lsip_england.csv"),
             )
         return self._areas
+
+    @property
+    def dpp(self) -> DppIndex:
+        """The six Devolution Priority Programme areas (3.6): the data folder's table,
+        else the bundled one."""
+        if self._dpp is None:
+            found = data_file(self.data_dir, "dpp_areas.csv")
+            self._dpp = DppIndex(found or BUNDLED)
+        return self._dpp
 
     def __repr__(self) -> str:
         return f"ReferenceData({str(self.data_dir)!r})"
