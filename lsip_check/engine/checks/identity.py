@@ -112,6 +112,26 @@ def erb_matches(
         )
 
 
+# --- LSIP108 -----------------------------------------------------------------
+
+
+def dpp_claim(
+    path: DataPath, value: Any, options: dict[str, Any], ctx: Any
+) -> Iterator[Problem]:
+    """identity.strategic_authority_status (a new authority's status, 3.6) is given
+    only for one of the six Devolution Priority Programme areas."""
+    ident = _mapping(value)
+    if "strategic_authority_status" not in ident or ctx.area is None:
+        return
+    if ctx.dpp is not None:
+        return
+    names = ", ".join(d.area for d in ctx.reference.dpp.all())
+    yield Problem(
+        (*path, "strategic_authority_status"),
+        {"area": ctx.area.area.name, "areas": names},
+    )
+
+
 # --- LSIP103 -----------------------------------------------------------------
 
 

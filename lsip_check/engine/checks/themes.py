@@ -154,27 +154,33 @@ def submission_timing(
     path: DataPath, value: Any, options: dict[str, Any], ctx: Any
 ) -> Iterator[Problem]:
     """A draft's date (drafted, else submitted) is by ``draft_deadline``; a submitted
-    or final plan's date (final, else submitted) by ``final_deadline``."""
+    or final plan's date (final, else submitted) by ``final_deadline``. Dates are
+    compared at their precision: '2026-03' is not later than 31 March 2026. In the
+    four DPP areas electing a Mayor in May 2026, 3.6 makes the final timescale
+    flexible, so it is not applied."""
     status = ctx.status
     if status == "draft":
         fields, deadline, kind = ["drafted", "submitted"], "draft_deadline", "draft"
     elif status in ("submitted", "final"):
         fields, deadline, kind = ["final", "submitted"], "final_deadline", "final"
+        dpp = ctx.dpp
+        if dpp is not None and dpp.timing_flexibility:
+            return
     else:
         return
     limit = datautil.as_date(options[deadline])
     _, dates = datautil.get(value, "identity", "dates")
     for field in fields:
-        when = datautil.as_date(dates.get(field)) if isinstance(dates, dict) else None
+        when = datautil.date_span(dates.get(field)) if isinstance(dates, dict) else None
         if when is None:
             continue
-        if limit is not None and when > limit:
+        if limit is not None and when.after(limit):
             yield Problem(
                 (*path, "identity", "dates", field),
                 {
                     "status": status,
                     "field": f"identity.dates.{field}",
-                    "date": when.isoformat(),
+                    "date": when.text,
                     "deadline": f"{limit.day} {limit:%B %Y}",
                     "kind": kind,
                 },
