@@ -65,12 +65,28 @@ def test_sic_titles_and_parents(ref: ReferenceData) -> None:
 
 
 @pytest.mark.parametrize(
-    "code", ["J", "A", "62010", "99999", "74990", "6", "", "62.01"]
+    "code", ["Z", "V", "j", "62010", "99999", "74990", "6", "", "62.01"]
 )
 def test_sic_rejects_non_codes(ref: ReferenceData, code: str) -> None:
-    # Sections, the 5-digit form of a class that has subclasses, and
-    # Companies House's own codes are not valid SIC codes.
+    # Letters beyond U, lower case, the 5-digit form of a class that has
+    # subclasses, and Companies House's own codes are not valid SIC codes.
     assert ref.sic.get(code) is None
+
+
+@pytest.mark.parametrize(
+    ("code", "title"),
+    [
+        ("A", "Agriculture, forestry and fishing"),
+        ("J", "Information and communication"),
+    ],
+)
+def test_sic_section_letters_are_codes(
+    ref: ReferenceData, code: str, title: str
+) -> None:
+    # Issue 11: plans cite section letters (B, D, E) and SIC 2007 defines them.
+    entry = ref.sic.get(code)
+    assert entry is not None and entry.title == title and entry.level == "section"
+    assert sum(1 for c in "ABCDEFGHIJKLMNOPQRSTU" if ref.sic.get(c)) == 21
 
 
 @pytest.mark.parametrize(

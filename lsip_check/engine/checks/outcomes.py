@@ -4,6 +4,7 @@ links between outcomes and actions in either direction, and review and reporting
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -212,8 +213,27 @@ def review_and_reporting(
             )
     reporting = gov.get("reporting")
     if isinstance(reporting, str) and not is_empty(reporting):
-        lower = reporting.lower()
-        if not any(w.lower() in lower for w in options["report_words"]):
+        if not datautil.is_placeholder(gov.get("annual_report")):
+            return  # the annual report has a field of its own
+        if not mentions_annual(reporting, options["report_words"]):
             yield Problem(
                 (*path, "governance", "reporting"), {"what": labels["annual"]}
             )
+
+
+_SEASON = r"(?:spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|august|september|october|november|december)"
+_ANNUAL = re.compile(
+    r"\b(?:annual(?:ly)?|yearly|per\s+(?:year|annum)|once\s+(?:a|each|every)\s+year"
+    r"|(?:each|every)\s+(?:year|twelve\s+months|12\s+months|calendar\s+year"
+    rf"|financial\s+year|academic\s+year|{_SEASON})"
+    r"|year[-\s]end|end\s+of\s+(?:each|every|the)\s+(?:financial\s+|academic\s+)?year"
+    r"|a\s+year(?!s))\b",
+    re.IGNORECASE,
+)
+
+
+def mentions_annual(text: str, words: list[str]) -> bool:
+    """'an annual report', 'a progress report each autumn', 'once a year', 'every
+    12 months', 'at the end of each financial year', or one of ``words``."""
+    lower = text.lower()
+    return _ANNUAL.search(text) is not None or any(w.lower() in lower for w in words)

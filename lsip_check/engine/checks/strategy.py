@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from lsip_check.engine import datautil
 from lsip_check.engine.problem import Problem
 from lsip_check.findings import DataPath, Severity
 from lsip_check.load.yaml import as_text
@@ -306,15 +307,29 @@ _STRATEGIES = {
     "post16_white_paper": "the Post-16 Education and Skills White Paper",
     "two_thirds_target": "the two-thirds higher-level learning target",
 }
+_LEVEL = r"(?:levels?|l)\s*"
 _LEVEL_4_5 = re.compile(
-    r"\blevels?\s*4\s*(?:and|or|&|/|-|–|to)\s*(?:levels?\s*)?5\b"
-    r"|\bl4\s*(?:and|or|&|/|-|–)\s*l?5\b",
+    "|".join(
+        (
+            # Level 4 and 5, levels 4-5, Level 4 or Level 5, L4/5, L4-L5
+            rf"\b{_LEVEL}4\s*(?:and|or|&|/|-|–|to)\s*(?:{_LEVEL})?5\b",
+            # Levels 4, 5 and 6
+            rf"\b{_LEVEL}4\s*,\s*(?:{_LEVEL})?5\b",
+            # Level 4 or above, Level 4 and higher, Level 4+, level 4 upwards
+            rf"\b{_LEVEL}4\s*(?:\+|(?:or|and)\s+(?:above|higher|over)\b|upwards?\b|plus\b)",
+            # levels 4 to 6, L4-8, levels 3 to 5: a range that holds 4 and 5
+            rf"\b{_LEVEL}(?:[1-4])\s*(?:-|–|to)\s*(?:{_LEVEL})?[5-8]\b",
+            # Higher Technical Qualifications (HTQs) are Level 4 and 5 by definition
+            r"\bhigher technical (?:qualifications?|education)\b|\bHTQs?\b",
+        )
+    ),
     re.IGNORECASE,
 )
 
 
 def mentions_level_4_and_5(text: str) -> bool:
-    """'Level 4 and 5', 'levels 4-5', 'Level 4 or Level 5', 'L4/5'..."""
+    """'Level 4 and 5', 'levels 4-5', 'Levels 4, 5 and 6', 'Level 4 or above',
+    'L4+', 'levels 3 to 5', 'HTQs'..."""
     return _LEVEL_4_5.search(text) is not None
 
 
@@ -346,7 +361,9 @@ def national_strategies_considered(
                 missing="consideration" not in entry,
             )
         elif strategy == "two_thirds_target" and not any(
-            mentions_level_4_and_5(_text(e.get("consideration"))) for _, e in considered
+            mentions_level_4_and_5(_text(e.get("consideration")))
+            or not datautil.is_placeholder(e.get("level_4_5"))
+            for _, e in considered
         ):
             i, entry = considered[0]
             yield Problem(
@@ -402,8 +419,6 @@ def _route(record: dict[str, Any]) -> str | None:
     """The 3.5 route a disagreement record shows, or None when it is incomplete:
     the areas of disagreement, the referral through the LSIP governance, and the
     details given to Skills England."""
-    from lsip_check.engine import datautil
-
     areas = [a for a in record.get("areas") or [] if not datautil.is_placeholder(a)]
     if not isinstance(record.get("areas"), list) or not areas:
         return None
@@ -425,8 +440,6 @@ def _route(record: dict[str, Any]) -> str | None:
 
 def _disagreement_gap(record: dict[str, Any]) -> str:
     """What an incomplete disagreement record lacks, for the finding."""
-    from lsip_check.engine import datautil
-
     areas = record.get("areas")
     if not isinstance(areas, list) or all(datautil.is_placeholder(a) for a in areas):
         return "names no area of disagreement (identity.disagreement.areas)"
