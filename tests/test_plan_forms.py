@@ -332,3 +332,20 @@ def test_a_markdown_group_code_is_checked_at_its_cell(tmp_path: Path) -> None:
         ("LSIP303", line, 47),
     ]
     assert "SOC 5219 does not exist" in found[0][3]
+
+
+def test_init_for_a_dpp_area_names_the_new_authority(tmp_path: Path) -> None:
+    from tests.conftest import run_cli
+
+    proc = run_cli("init", "--area", "Greater Essex", "--format", "yaml", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    data, _ = read_plan(tmp_path / "greater-essex.lsip.yaml")
+    identity = data["identity"]
+    assert identity["strategic_authority"] == "Greater Essex Combined County Authority"
+    assert identity["strategic_authority_status"]["stage"] == "proposed"
+    assert data["strategic_context"]["sa_priorities"][0]["id"] == "SA1"
+    codes = {
+        f.code
+        for f in check_paths([str(tmp_path / "greater-essex.lsip.yaml")]).findings
+    }
+    assert not codes & {"LSIP001", "LSIP002", "LSIP108", "LSIP202"}
