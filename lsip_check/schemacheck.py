@@ -5,8 +5,11 @@ from it. Importing pydantic and building ~40 models costs about 250 ms on a 2-co
 machine, more than a whole check may take, so the check path interprets the generated
 schema instead: the subset of JSON Schema that pydantic emits (type, properties,
 required, additionalProperties, $ref, anyOf, enum, items, pattern, min/max length,
-minimum/maximum, format date). ``tests/test_schemacheck.py`` holds it to pydantic's
-verdict on the examples and on mutated plans.
+minimum/maximum, format date), plus two formats of lsip-check's own: ``partial-date``
+(a day that exists, a month, a quarter or a year) and ``tally`` (a count, a floor such
+as '500+' or a share such as '41%'), whose messages say what to write.
+``tests/test_schema.py`` holds it to pydantic's verdict on the examples and on mutated
+plans.
 """
 
 from __future__ import annotations
