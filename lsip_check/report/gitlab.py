@@ -58,7 +58,7 @@ def _issue(
 
 def to_list(result: RunResult, root: Path | None = None) -> list[dict[str, Any]]:
     approval = frozenset(r.code for r in load_rules() if "approval" in r.tags)
-    where = root or location.project_root()
+    where = location.project_root(root)
     return [
         _issue(f, n, where, approval)
         for f, n in common.numbered(result.findings)

@@ -190,7 +190,7 @@ def _invocation(
 def to_dict(result: RunResult, root: Path | None = None) -> dict[str, Any]:
     rules = list(load_rules())
     index = {r.code: i for i, r in enumerate(rules)}
-    places = _Places(root or location.project_root())
+    places = _Places(location.project_root(root))
     findings = common.numbered(result.findings)
     return {
         "$schema": SCHEMA,
