@@ -275,3 +275,14 @@ def test_sarif_multitool_github_rules_find_no_error_or_warning(tmp_path: Path) -
     assert by_file["lsip.sarif"] == []
     # the GitHub rules ran: they refuse the log without rule descriptions
     assert ("GH2012", "error") in by_file["refused.sarif"]
+
+
+def test_rules_left_out_for_one_file_are_noted(tmp_path: Path) -> None:
+    repo = _repo(tmp_path)
+    config = CONFIG + 'per_path_ignores:\n  "My Plans/*": [LSIP101]\n'
+    (repo / ".lsip-check.yaml").write_text(config, encoding="utf-8")
+    run = _sarif(repo / FOLDER)["runs"][0]
+    assert "LSIP101" not in {r["ruleId"] for r in run["results"]}
+    [note] = run["invocations"][0]["toolExecutionNotifications"]
+    assert (note["level"], note["associatedRule"]["id"]) == ("note", "LSIP101")
+    assert "per_path_ignores" in note["message"]["text"]

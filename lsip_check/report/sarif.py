@@ -147,14 +147,24 @@ def _notifications(
             )
             continue
         for rule in rules:
-            if common.rule_state(rule.code, plan, result) != "not decided":
+            state = common.rule_state(rule.code, plan, result)
+            if state == "not decided":
+                level, why = (
+                    "warning",
+                    "was not decided for {}: the reference data or area facts it needs are missing.",
+                )
+            elif state == "not selected" and rule.code in plan.ignored_rules:
+                level, why = (
+                    "note",
+                    "was not run on {}: the configuration's per_path_ignores leave it out for this file.",
+                )
+            else:
                 continue
+            text = f"{rule.code} {rule.name} {why.format(common.visible(plan.path))}"
             out.append(
                 {
-                    "level": "warning",
-                    "message": {
-                        "text": f"{rule.code} {rule.name} was not decided for {common.visible(plan.path)}: the reference data or area facts it needs are missing."
-                    },
+                    "level": level,
+                    "message": {"text": text},
                     "locations": where,
                     "associatedRule": {"id": rule.code, "index": index[rule.code]},
                 }
