@@ -11,7 +11,7 @@ from typing import Any
 
 from lsip_check import __version__
 from lsip_check.engine.rules import Rule, load_rules
-from lsip_check.findings import Finding, RunResult
+from lsip_check.findings import FileResult, Finding, RunResult
 from lsip_check.report import common, location
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -127,48 +127,59 @@ def _result(
     return out
 
 
+#: why a rule did not run on a plan -> notification level and message (after the rule)
+_NOT_RUN = {
+    "not decided": (
+        "warning",
+        "was not decided for {}: the reference data or area facts it needs are missing.",
+    ),
+    "ignored here": (
+        "note",
+        "was not run on {}: the configuration's per_path_ignores leave it out for this file.",
+    ),
+}
+
+
+def _plan_notes(
+    plan: FileResult,
+    result: RunResult,
+    rules: list[Rule],
+    index: dict[str, int],
+    where: list[dict[str, Any]],
+) -> list[dict[str, Any]]:
+    """One plan's notifications: the plan unreadable, or each rule that did not run."""
+    shown = common.visible(plan.path)
+    if not plan.read:
+        text = f"{shown} could not be read as a plan, so only the input rules (LSIP001, LSIP002) were decided for it."
+        return [{"level": "error", "message": {"text": text}, "locations": where}]
+    out = []
+    for rule in rules:
+        state: str = common.rule_state(rule.code, plan, result)
+        if state == "not selected" and rule.code in plan.ignored_rules:
+            state = "ignored here"
+        if state not in _NOT_RUN:
+            continue
+        level, why = _NOT_RUN[state]
+        out.append(
+            {
+                "level": level,
+                "message": {"text": f"{rule.code} {rule.name} {why.format(shown)}"},
+                "locations": where,
+                "associatedRule": {"id": rule.code, "index": index[rule.code]},
+            }
+        )
+    return out
+
+
 def _notifications(
     result: RunResult, rules: list[Rule], index: dict[str, int], places: _Places
 ) -> list[dict[str, Any]]:
-    """Rules that could not be decided for a plan, plans that could not be read, and
-    notes about the run as a whole."""
+    """Rules that did not run on a plan, plans that could not be read, and notes
+    about the run as a whole."""
     out: list[dict[str, Any]] = []
     for plan in result.results:
         where = [{"physicalLocation": {"artifactLocation": places.artifact(plan.path)}}]
-        if not plan.read:
-            out.append(
-                {
-                    "level": "error",
-                    "message": {
-                        "text": f"{common.visible(plan.path)} could not be read as a plan, so only the input rules (LSIP001, LSIP002) were decided for it."
-                    },
-                    "locations": where,
-                }
-            )
-            continue
-        for rule in rules:
-            state = common.rule_state(rule.code, plan, result)
-            if state == "not decided":
-                level, why = (
-                    "warning",
-                    "was not decided for {}: the reference data or area facts it needs are missing.",
-                )
-            elif state == "not selected" and rule.code in plan.ignored_rules:
-                level, why = (
-                    "note",
-                    "was not run on {}: the configuration's per_path_ignores leave it out for this file.",
-                )
-            else:
-                continue
-            text = f"{rule.code} {rule.name} {why.format(common.visible(plan.path))}"
-            out.append(
-                {
-                    "level": level,
-                    "message": {"text": text},
-                    "locations": where,
-                    "associatedRule": {"id": rule.code, "index": index[rule.code]},
-                }
-            )
+        out += _plan_notes(plan, result, rules, index, where)
     out += [
         {"level": "warning", "message": {"text": common.visible(n)}}
         for n in result.notices
