@@ -349,3 +349,28 @@ def test_init_for_a_dpp_area_names_the_new_authority(tmp_path: Path) -> None:
         for f in check_paths([str(tmp_path / "greater-essex.lsip.yaml")]).findings
     }
     assert not codes & {"LSIP001", "LSIP002", "LSIP108", "LSIP202"}
+
+
+def test_the_dpp_table_names_six_real_areas() -> None:
+    from lsip_check.reference import load_reference
+    from tests.conftest import BUNDLED_DATA
+
+    ref = load_reference(BUNDLED_DATA)
+    entries = ref.dpp.all()
+    assert len(entries) == 6
+    for entry in entries:
+        match = ref.areas.find(entry.area)
+        assert match is not None and match.via == "current", entry.area
+        assert not match.area.strategic_authority  # new since the May 2025 lookup
+        assert ref.dpp.get(match.area.name) == entry
+    flexible = sorted(e.area for e in entries if e.timing_flexibility)
+    assert len(flexible) == 4  # the four electing a Mayor in May 2026 (3.6)
+    assert all(e.mayor_election == "2026-05" for e in entries if e.timing_flexibility)
+
+
+def test_a_data_folder_without_the_dpp_table_uses_the_bundled_one(
+    tmp_path: Path,
+) -> None:
+    from lsip_check.reference.data import ReferenceData
+
+    assert ReferenceData(tmp_path).dpp.get("Cumbria") is not None
