@@ -144,14 +144,25 @@ _DPP_NOTE = (
 )
 
 
+_DPP_NAME_NOTE = (
+    "; a new authority's name may not be settled yet, so in a draft this is a note "
+    "(section 3.6)"
+)
+
+
 def _dpp_draft_note(problem: Problem, ctx: Any) -> Problem:
-    """In a DPP area, a draft without the authority or its priorities is a note."""
+    """In a DPP area, a draft without the authority or its priorities is a note, and
+    so is another name for an authority not yet established."""
     missing_parts = problem.path[-1] in ("strategic_authority", "sa_priorities")
-    if ctx.dpp is None or ctx.status != "draft" or not missing_parts:
+    dpp = ctx.dpp
+    if dpp is None or ctx.status != "draft" or not missing_parts:
         return problem
+    note = _DPP_NOTE
     if "names `" in str(problem.vars.get("problem", "")):
-        return problem  # a wrong name is wrong in a draft too
-    problem.vars = {**problem.vars, "problem": problem.vars["problem"] + _DPP_NOTE}
+        if dpp.established is not None:
+            return problem  # an established authority's name is known
+        note = _DPP_NAME_NOTE
+    problem.vars = {**problem.vars, "problem": problem.vars["problem"] + note}
     problem.severity = Severity.INFO
     return problem
 
