@@ -374,3 +374,38 @@ def test_a_data_folder_without_the_dpp_table_uses_the_bundled_one(
     from lsip_check.reference.data import ReferenceData
 
     assert ReferenceData(tmp_path).dpp.get("Cumbria") is not None
+
+
+def test_hand_written_markdown_tables_for_survey_engagement(tmp_path: Path) -> None:
+    md = (
+        "---\nidentity: {area: Kent and Medway, erb: Kent Invicta Chamber of Commerce,"
+        " period: {start: 2026, end: 2029}}\n---\n\n## Background and methodology\n\n"
+        "| Employers engaged | Number |\n|---|---|\n| Total | 1,000+ |\n"
+        "| Public sector | 9 % |\n| Private sector | 91% |\n\n"
+        "| Size band | Employers |\n|---|---|\n| SME | 86% |\n| Large | about 40 |\n\n"
+        "| Method | Employers | Events |\n|---|---|---|\n| Deep dives | 60 | 6 |\n"
+    )
+    path = tmp_path / "p.lsip.md"
+    path.write_text(md, encoding="utf-8")
+    data, _ = read_plan(path)
+    employers = data["engagement"]["employers"]
+    assert employers["total"] == "1000+"
+    assert employers["by_ownership"] == {"public": "9%", "private": "91%"}
+    assert employers["by_method"] == [
+        {"method": "deep_dives", "count": 60, "events": 6}
+    ]
+    found = [
+        (f.code, f.span.line, f.span.column, f.message)
+        for f in check_paths([str(path)]).findings
+        if f.code == "LSIP002"
+    ]
+    line = md.split("\n").index("| Large | about 40 |") + 1
+    assert found == [
+        (
+            "LSIP002",
+            line,
+            11,
+            "`count` `about 40` must be a whole number (120), a floor such as '500+' "
+            "or a share such as '41%'.",
+        )
+    ]

@@ -80,7 +80,10 @@ _TALLY = re.compile(r"[0-9]+\+|[0-9]+(\.[0-9]+)?%")
 
 def _tally(text: str) -> Any:
     """A count (1,250), a floor (500+) or a share (41%)."""
-    return _int(text) if _INT.fullmatch(text) else text.replace(" ", "")
+    if _INT.fullmatch(text):
+        return _int(text)
+    compact = text.replace(" ", "").replace(",", "")
+    return compact if _TALLY.fullmatch(compact) else text
 
 
 _SCALARS = {
