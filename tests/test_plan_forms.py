@@ -14,10 +14,11 @@ import pytest
 
 from lsip_check.api import check_paths
 from lsip_check.authoring.convert import convert, read_plan
+from lsip_check.engine.checks.devolution import authority_matches
 from lsip_check.engine.checks.engagement import band_range, tally
 from lsip_check.engine.checks.identity import _spelling_variant
 from lsip_check.engine.checks.outcomes import mentions_annual
-from lsip_check.engine.checks.strategy import authority_matches, mentions_level_4_and_5
+from lsip_check.engine.checks.strategy import mentions_level_4_and_5
 from lsip_check.engine.datautil import date_span, is_placeholder
 from lsip_check.findings import format_path
 from lsip_check.load.mdcells import same

@@ -88,9 +88,9 @@ QUOTED = [
 
 @pytest.mark.parametrize("words", QUOTED)
 def test_quoted_guidance_is_the_guidance(words: str) -> None:
-    from lsip_check.engine.checks import strategy
+    from lsip_check.engine.checks import devolution
 
-    assert words in strategy._WHY_35 + strategy._WHY_36
+    assert words in devolution._WHY_35 + devolution._WHY_36
     if not GUIDANCE.is_file():
         pytest.skip(NO_SHARED)
     assert words in " ".join(GUIDANCE.read_text(encoding="utf-8").split())

@@ -26,6 +26,24 @@ def items(value: Any) -> list[dict[str, Any]]:
     return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
 
 
+def mapping(value: Any) -> dict[str, Any]:
+    """A mapping as it is; anything else reads as an empty one."""
+    return value if isinstance(value, dict) else {}
+
+
+def indexed(value: Any) -> list[tuple[int, dict[str, Any]]]:
+    """(index, item) of the mapping items of a list; other items are skipped."""
+    if not isinstance(value, list):
+        return []
+    return [(i, it) for i, it in enumerate(value) if isinstance(it, dict)]
+
+
+def text(value: Any) -> str:
+    """A scalar as stripped text (a YAML number as its source); '' otherwise."""
+    shown = as_text(value)
+    return shown.strip() if isinstance(shown, str) else ""
+
+
 def as_date(value: Any) -> dt.date | None:
     """A date from a date or an ISO text; None for anything else."""
     if isinstance(value, dt.date):
