@@ -167,6 +167,7 @@ TABLES: tuple[TableSpec, ...] = (
             C("SOC 2020", "soc", "codes", "SOC", "SOC code", "SOC codes"),
             C("SIC 2007", "sic", "codes", "SIC", "SIC code", "SIC codes"),
             C("Sectors", "sectors", "enums", "Industrial Strategy sectors"),
+            C("Also under", "also_under", "ids", "Also under priorities"),
             C("Emerging occupation", "emerging.description"),
             C("Nearest SOC", "emerging.nearest_soc"),
             C("Why no SOC code", "emerging.no_code_reason", "text", "No SOC reason"),

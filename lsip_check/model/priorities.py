@@ -105,6 +105,11 @@ class Need(PlanPart):
         "Industrial Strategy sectors the need concerns (for skill needs especially).",
         default_factory=list,
     )
+    also_under: list[Id] = describe(
+        "Ids of other priorities this need belongs to as well: written once, "
+        "linked from the overlapping list rather than repeated.",
+        default_factory=list,
+    )
     emerging: Emerging | None = describe(
         "Set when the occupation is emerging and has no code.", default=None
     )

@@ -68,6 +68,7 @@ def _serves(data: Any) -> tuple[bool, bool, bool]:
         bool(_ids(listed_needs))
         or any(n.get("net_zero") is True for n in _needs(data))
         or any(datautil.items(p.get("needs")) for p in dedicated)
+        or any(set(_ids(n.get("also_under"))) & ids for n in _needs(data))
     )
     _, listed_actions = datautil.get(data, "net_zero", "actions")
     _, actions = datautil.get(data, "actions")
