@@ -45,8 +45,8 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
 
 def _show_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
     """Print the version and the editions of the reference data a check from the
-    current folder would use (LSIP_CHECK_DATA, the configuration found here, or the
-    bundled copy)."""
+    current folder would use (the configuration found here, else LSIP_CHECK_DATA, else
+    the bundled copy)."""
     if not value or ctx.resilient_parsing:
         return
     from lsip_check.config import ConfigError, find_config, load_config
@@ -200,7 +200,6 @@ def check(
     from lsip_check.discover import PathProblem
     from lsip_check.engine.rules import RuleFileError
     from lsip_check.findings import Severity
-    from lsip_check.reference.locate import ReferenceDataMissing
     from lsip_check.selection import SelectionError
 
     cli = {
@@ -227,17 +226,17 @@ def check(
             from lsip_check import baseline as bl
 
             result = bl.apply(result, bl.read(Path(baseline)))
-    except ReferenceDataMissing as exc:
-        reason = str(exc)
-        raise _fail(
-            f"{reason[:1].upper()}{reason[1:]} To check without it, pass "
-            "--allow-missing-data: the rules that need it are then listed as not checked."
-        ) from None
     except (PathProblem, SelectionError, RuleFileError, BaselineError) as exc:
         raise (
             click.UsageError(str(exc))
             if isinstance(exc, SelectionError)
             else _fail(str(exc))
+        ) from None
+    except _reference_missing() as exc:  # evaluated only when a run fails
+        reason = str(exc)
+        raise _fail(
+            f"{reason[:1].upper()}{reason[1:]} To check without it, pass "
+            "--allow-missing-data: the rules that need it are then listed as not checked."
         ) from None
     threshold = Severity(settings["fail_on"])
     if quiet:
@@ -251,6 +250,14 @@ def check(
         click.echo(text, nl=False, color=use_color)
     worst = result.worst()
     sys.exit(1 if worst is not None and worst.rank >= threshold.rank else 0)
+
+
+def _reference_missing() -> type[Exception]:
+    """The reference data's error, imported only when needed: a run whose rules need
+    no reference data never imports the reference tables."""
+    from lsip_check.reference.locate import ReferenceDataMissing
+
+    return ReferenceDataMissing
 
 
 def _render(fmt: str, result: Any, color: bool, quiet: bool) -> str:
