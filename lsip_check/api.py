@@ -106,8 +106,10 @@ class _Run:
         if doc.smap is None or any(
             p.code == "LSIP001" for p in doc.problems if p.path == ()
         ):
+            result.read = False
             return result
         if not isinstance(doc.data, dict):
+            result.read = False
             if "LSIP002" in self.selected:
                 msg = "A plan must be a mapping of keys such as `identity:` and `priorities:`; this file holds a single value or a list."
                 result.findings.append(
@@ -119,6 +121,7 @@ class _Run:
         result.findings += self.schema_findings(doc)
         result.findings += self.rule_findings(doc, result)
         ignored = self.ignored_for(doc.path)
+        result.ignored_rules = sorted(ignored)
         if ignored:
             result.findings = [f for f in result.findings if f.code not in ignored]
         if self.options.use_waivers:
@@ -230,7 +233,9 @@ def check_documents(
     """Check already-loaded documents (used for stdin and by tests)."""
     run = _Run(options or CheckOptions())
     results = [run.check(d) for d in docs]
-    return RunResult(results=results, notices=run.notices)
+    return RunResult(
+        results=results, notices=run.notices, selected=frozenset(run.selected)
+    )
 
 
 def check_text(
