@@ -28,6 +28,10 @@ class CheckOptions:
     ignore: tuple[str, ...] = ()
     limits: Limits = field(default_factory=Limits)
     reference_data: str | None = None
+    #: True (``--allow-missing-data``): without usable reference data, check what can
+    #: be checked and list the rules that need the data as not checked; False: raise
+    #: ReferenceDataMissing, so the run stops (exit code 2)
+    allow_missing_data: bool = False
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
     severities: dict[str, Severity] = field(default_factory=dict)
     #: facts by area name that replace the reference data's (configuration ``areas:``)
@@ -64,22 +68,18 @@ class _Run:
         self.notices: list[str] = []
         self._reference: Any = None
         self._reference_tried = False
+        self._missing_noted = False
 
     @property
     def reference(self) -> Any:
         if not self._reference_tried:
             self._reference_tried = True
-            try:
-                from lsip_check.reference import load_reference
+            from lsip_check.reference import ReferenceDataMissing, load_reference
 
+            try:
                 self._reference = load_reference(self.options.reference_data)
-            except Exception as exc:  # ReferenceDataMissing, or a broken file
-                skipped = ", ".join(
-                    r.code for r in self.rules if r.needs_reference_data
-                )
-                self.notices.append(
-                    f"Reference data not available, so these rules were skipped: {skipped}. {exc}"
-                )
+            except ReferenceDataMissing as exc:
+                self.missing_data(exc)
         return self._reference
 
     def _configured_off(self) -> dict[str, str]:
@@ -125,6 +125,19 @@ class _Run:
             (r.code for r in self.all_rules if matches(r, word, groups=False)), word
         )
 
+    def missing_data(self, exc: Exception) -> None:
+        """Raise (the default) or, with ``allow_missing_data``, note once which rules
+        were not checked for want of the data."""
+        if not self.options.allow_missing_data:
+            raise exc
+        if not self._missing_noted:
+            self._missing_noted = True
+            skipped = ", ".join(r.code for r in self.rules if r.needs_reference_data)
+            reason = str(exc)
+            self.notices.append(
+                f"Reference data not available, so these rules were not checked: {skipped}. {reason[:1].upper()}{reason[1:]}"
+            )
+
     def severity(self, rule: Rule) -> Severity:
         return self.options.severities.get(rule.code, rule.severity)
 
@@ -148,8 +161,10 @@ class _Run:
         if doc.smap is None or any(
             p.code == "LSIP001" for p in doc.problems if p.path == ()
         ):
+            result.read = False
             return result
         if not isinstance(doc.data, dict):
+            result.read = False
             if "LSIP002" in self.selected:
                 msg = "A plan must be a mapping of keys such as `identity:` and `priorities:`; this file holds a single value or a list."
                 result.findings.append(
@@ -161,6 +176,7 @@ class _Run:
         result.findings += self.schema_findings(doc)
         result.findings += self.rule_findings(doc, result)
         ignored = self.ignored_for(doc.path)
+        result.ignored_rules = sorted(ignored)
         if ignored:
             result.findings = [f for f in result.findings if f.code not in ignored]
         if self.options.use_waivers:
@@ -315,7 +331,9 @@ def check_documents(
     """Check already-loaded documents (used for stdin and by tests)."""
     run = _Run(options or CheckOptions())
     results = [run.check(d) for d in docs]
-    return RunResult(results=results, notices=run.notices)
+    return RunResult(
+        results=results, notices=run.notices, selected=frozenset(run.selected)
+    )
 
 
 def check_text(
@@ -331,7 +349,9 @@ def check_text(
 
 def check_paths(paths: list[str], options: CheckOptions | None = None) -> RunResult:
     """Check files and directories. Raises PathProblem for a path that cannot be used,
-    RuleFileError for a broken rule file and SelectionError for an unknown rule."""
+    RuleFileError for a broken rule file, SelectionError for an unknown rule and
+    ReferenceDataMissing when a rule needs reference data that cannot be found or
+    read (unless ``options.allow_missing_data``)."""
     options = options or CheckOptions()
     files = find_plans(paths)
     docs = []

@@ -15,7 +15,7 @@ import click
 
 from lsip_check import __version__
 
-FORMATS = ("text", "json", "sarif", "junit", "github", "auto")
+FORMATS = ("text", "json", "sarif", "junit", "github", "gitlab", "markdown", "auto")
 
 
 class _DefaultGroup(click.Group):
@@ -43,10 +43,42 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(w.strip() for v in values for w in v.split(",") if w.strip())
 
 
+def _show_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    """Print the version and the editions of the reference data a check from the
+    current folder would use (the configuration found here, else LSIP_CHECK_DATA, else
+    the bundled copy)."""
+    if not value or ctx.resilient_parsing:
+        return
+    from lsip_check.config import ConfigError, find_config, load_config
+    from lsip_check.reference.editions import describe
+
+    lines = [f"lsip-check {__version__}"]
+    configured, source = None, ""
+    try:
+        found = find_config(Path("."))
+        config = load_config(found) if found else None
+    except ConfigError as exc:
+        lines.append(f"configuration: not usable, so left out here: {exc}")
+        config = None
+    if config is not None and config.settings.get("reference_data"):
+        configured = str(config.root / str(config.settings["reference_data"]))
+        source = f"reference_data in {config.where('reference_data')}"
+    lines += describe(configured, source)
+    click.echo("\n".join(lines))
+    ctx.exit()
+
+
 @click.group(
     cls=_DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]}
 )
-@click.version_option(__version__, prog_name="lsip-check")
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_show_version,
+    help="Show the version and the editions of the reference data, then exit.",
+)
 def main() -> None:
     """Check Local Skills Improvement Plans against the statutory guidance."""
 
@@ -109,13 +141,25 @@ _config_option = click.option(
     "--reference-data",
     type=click.Path(file_okay=False),
     default=None,
-    help="Folder with the SIC, SOC and area data (default: LSIP_CHECK_DATA, the bundled copy, or ../shared/data).",
+    help="Folder with the SIC, SOC and area data, e.g. a newer ONS edition (default: LSIP_CHECK_DATA, else the copy bundled with lsip-check).",
+)
+@click.option(
+    "--allow-missing-data",
+    is_flag=True,
+    default=None,
+    help="If the reference data folder given is missing or unusable, check what can be checked and list the rules that need the data as not checked (default: stop with exit code 2).",
 )
 @click.option(
     "--max-file-size",
     type=click.IntRange(min=1),
     default=None,
     help="Largest plan file read, in bytes (default 5 MB).",
+)
+@click.option(
+    "--project-root",
+    type=click.Path(exists=True, file_okay=False),
+    default=None,
+    help="Folder that SARIF and GitLab report paths are relative to (default: the git top level above the current folder).",
 )
 @_config_option
 @click.option(
@@ -153,7 +197,9 @@ def check(
     quiet: bool,
     color: bool | None,
     reference_data: str | None,
+    allow_missing_data: bool | None,
     max_file_size: int | None,
+    project_root: str | None,
     config_file: str | None,
     no_config: bool,
     strict: bool,
@@ -174,6 +220,7 @@ def check(
         "ignore": _split(ignore),
         "fail_on": fail_on,
         "reference_data": reference_data,
+        "allow_missing_data": allow_missing_data or None,
         "max_file_size": max_file_size,
     }
     config = _config(paths, config_file, no_config)
@@ -199,6 +246,12 @@ def check(
             if isinstance(exc, SelectionError)
             else _fail(str(exc))
         ) from None
+    except _reference_missing() as exc:  # evaluated only when a run fails
+        reason = str(exc)
+        raise _fail(
+            f"{reason[:1].upper()}{reason[1:]} To check without it, pass "
+            "--allow-missing-data: the rules that need it are then listed as not checked."
+        ) from None
     threshold = Severity(settings["fail_on"])
     result.show_readiness = not (quiet or settings["select"] or baseline)
     if quiet:
@@ -206,24 +259,37 @@ def check(
     use_color = _use_color(color)
     if fmt == "auto":
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-    to_screen = _write_outputs(result, fmt, outputs)
+    root = Path(project_root) if project_root else None
+    to_screen = _write_outputs(result, fmt, outputs, root)
     if to_screen:
-        text = _render(fmt, result, use_color, quiet)
+        text = _render(fmt, result, use_color, quiet, root)
         click.echo(text, nl=False, color=use_color)
     worst = result.worst()
     sys.exit(1 if worst is not None and worst.rank >= threshold.rank else 0)
 
 
-def _render(fmt: str, result: Any, color: bool, quiet: bool) -> str:
+def _reference_missing() -> type[Exception]:
+    """The reference data's error, imported only when needed: a run whose rules need
+    no reference data never imports the reference tables."""
+    from lsip_check.reference.locate import ReferenceDataMissing
+
+    return ReferenceDataMissing
+
+
+def _render(
+    fmt: str, result: Any, color: bool, quiet: bool, root: Path | None = None
+) -> str:
     from lsip_check.report import render
 
-    text = render(fmt, result, color)
+    text = render(fmt, result, color, root)
     if quiet and fmt == "text":
         text = "".join(line + "\n" for line in text.splitlines()[:-1] if line)
     return text
 
 
-def _write_outputs(result: Any, fmt: str, outputs: tuple[str, ...]) -> bool:
+def _write_outputs(
+    result: Any, fmt: str, outputs: tuple[str, ...], root: Path | None = None
+) -> bool:
     """Write each --output; return whether the main format still goes to the screen."""
     from lsip_check.files import WriteRefused, write_atomic
 
@@ -235,7 +301,7 @@ def _write_outputs(result: Any, fmt: str, outputs: tuple[str, ...]) -> bool:
         else:
             out_fmt, file, to_screen = fmt, spec, False
         try:
-            write_atomic(Path(file), _render(out_fmt, result, False, False), True)
+            write_atomic(Path(file), _render(out_fmt, result, False, False, root), True)
         except (OSError, WriteRefused) as exc:
             reason = getattr(exc, "strerror", None) or exc
             raise _fail(f"{file}: cannot write the report ({reason})") from None
@@ -298,6 +364,7 @@ def _options(config: Any, settings: dict[str, Any], use_waivers: bool) -> Any:
         ignore=tuple(settings["ignore"]),
         limits=Limits(max_bytes=settings["max_file_size"]),
         reference_data=settings["reference_data"],
+        allow_missing_data=bool(settings["allow_missing_data"]),
         rule_options=resolved.rule_options,
         severities={k: Severity(v) for k, v in resolved.severities.items()},
         area_overrides=settings["areas"],

@@ -103,6 +103,10 @@ class FileResult:
     approval_disabled: list[str] = field(default_factory=list)
     #: the configuration file that disabled them (its name, e.g. ".lsip-check.yaml")
     approval_disabled_by: str = ""
+    #: rules the configuration's ``per_path_ignores`` left out for this plan
+    ignored_rules: list[str] = field(default_factory=list)
+    #: False when the file could not be read as a plan: only the input rules ran
+    read: bool = True
 
 
 @dataclass(slots=True)
@@ -118,6 +122,8 @@ class RunResult:
     #: whether the text report shows the approval readiness blocks (not with
     #: ``--select`` or ``--quiet``; JSON always carries them)
     show_readiness: bool = True
+    #: codes of the rules selected for the run (None: not recorded, take all)
+    selected: frozenset[str] | None = None
 
     @property
     def findings(self) -> list[Finding]:

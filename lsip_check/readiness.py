@@ -187,6 +187,16 @@ def _engagement(data: Any, where: Where) -> list[Evidence]:
         out.append(
             _fact(where, f"by size: {shown}", ("engagement", "employers", "by_size"))
         )
+    bands = _items(employers, "size_bands")
+    if bands:
+        shown = ", ".join(
+            f"{b.get('label')} {b.get('count')}" for b in bands if isinstance(b, dict)
+        )
+        out.append(
+            _fact(
+                where, f"size bands: {shown}", ("engagement", "employers", "size_bands")
+            )
+        )
     if isinstance(owners, dict):
         shown = ", ".join(f"{k} {v}" for k, v in owners.items())
         out.append(

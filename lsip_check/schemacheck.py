@@ -5,8 +5,11 @@ from it. Importing pydantic and building ~40 models costs about 250 ms on a 2-co
 machine, more than a whole check may take, so the check path interprets the generated
 schema instead: the subset of JSON Schema that pydantic emits (type, properties,
 required, additionalProperties, $ref, anyOf, enum, items, pattern, min/max length,
-minimum/maximum, format date). ``tests/test_schemacheck.py`` holds it to pydantic's
-verdict on the examples and on mutated plans.
+minimum/maximum, format date), plus two formats of lsip-check's own: ``partial-date``
+(a day that exists, a month, a quarter or a year) and ``tally`` (a count, a floor such
+as '500+' or a share such as '41%'), whose messages say what to write.
+``tests/test_schema.py`` holds it to pydantic's verdict on the examples and on mutated
+plans.
 """
 
 from __future__ import annotations
@@ -169,12 +172,17 @@ class _Compiler:
                 trial: list[SchemaProblem] = []
                 if option(value, path, trial):
                     return True
-                if best is None or len(trial) < len(best):
+                # on a tie, the option that got the value's kind right explains best
+                if best is None or _rank(trial) < _rank(best):
                     best = trial
             out.extend(best or [])
             return False
 
         return check
+
+
+def _rank(problems: list[SchemaProblem]) -> tuple[int, int]:
+    return len(problems), sum(p.kind == "type" for p in problems)
 
 
 def _unknown_key(
@@ -249,12 +257,28 @@ def _is_date(text: str) -> bool:
     return len(text) == 10
 
 
+def _is_partial_date(text: str) -> bool:
+    """A day that exists, a month, a quarter or a year (the pattern says the shape)."""
+    return len(text) != 10 or _is_date(text)
+
+
+_PATTERN_WORDS = {
+    "partial-date": "must be a date written as a day (2026-03-31), a month (2026-07), "
+    "a quarter (2026-Q3) or a year (2026)",
+    "tally": "must be a whole number (120), a floor such as '500+' or a share such "
+    "as '41%'",
+}
+_ID_WORDS = "may use only letters, digits and . _ - / (no spaces), starting with a letter or digit"
+
+
 def _scalar(s: dict[str, Any]) -> Check:
     t = s.get("type")
     pattern = re.compile(s["pattern"]) if "pattern" in s else None
     min_len, max_len = s.get("minLength"), s.get("maxLength")
     minimum, maximum = s.get("minimum"), s.get("maximum")
     is_date = s.get("format") == "date"
+    partial = s.get("format") == "partial-date"
+    shape = _PATTERN_WORDS.get(s.get("format", ""), _ID_WORDS)
 
     def check(value: Any, path: DataPath, out: list[SchemaProblem]) -> bool:
         if t == "string":
@@ -275,8 +299,10 @@ def _scalar(s: dict[str, Any]) -> Check:
                 msg = f"{_name(path)} is too long: at most {max_len} characters."
                 out.append(SchemaProblem(path, "length", msg))
                 return False
-            if pattern is not None and not pattern.search(text):
-                msg = f"{_name(path)} `{_show(text)}` may use only letters, digits and . _ - / (no spaces), starting with a letter or digit."
+            if pattern is not None and not (
+                pattern.search(text) and (not partial or _is_partial_date(text))
+            ):
+                msg = f"{_name(path)} `{_show(text)}` {shape}."
                 out.append(SchemaProblem(path, "pattern", msg))
                 return False
             return True

@@ -67,6 +67,10 @@ class ProviderType(StrEnum):
     HE_PROVIDER = "he_provider"
     INDEPENDENT_TRAINING_PROVIDER = "independent_training_provider"
     LOCAL_AUTHORITY_PROVIDER = "local_authority_provider"
+    # collective bodies, as plans record them (their members may be listed)
+    COLLEGE_GROUP = "college_group"
+    INSTITUTE_OF_TECHNOLOGY = "institute_of_technology"
+    PROVIDER_NETWORK = "provider_network"
     OTHER = "other"
 
 

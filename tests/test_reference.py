@@ -65,12 +65,28 @@ def test_sic_titles_and_parents(ref: ReferenceData) -> None:
 
 
 @pytest.mark.parametrize(
-    "code", ["J", "A", "62010", "99999", "74990", "6", "", "62.01"]
+    "code", ["Z", "V", "j", "62010", "99999", "74990", "6", "", "62.01"]
 )
 def test_sic_rejects_non_codes(ref: ReferenceData, code: str) -> None:
-    # Sections, the 5-digit form of a class that has subclasses, and
-    # Companies House's own codes are not valid SIC codes.
+    # Letters beyond U, lower case, the 5-digit form of a class that has
+    # subclasses, and Companies House's own codes are not valid SIC codes.
     assert ref.sic.get(code) is None
+
+
+@pytest.mark.parametrize(
+    ("code", "title"),
+    [
+        ("A", "Agriculture, forestry and fishing"),
+        ("J", "Information and communication"),
+    ],
+)
+def test_sic_section_letters_are_codes(
+    ref: ReferenceData, code: str, title: str
+) -> None:
+    # Issue 11: plans cite section letters (B, D, E) and SIC 2007 defines them.
+    entry = ref.sic.get(code)
+    assert entry is not None and entry.title == title and entry.level == "section"
+    assert sum(1 for c in "ABCDEFGHIJKLMNOPQRSTU" if ref.sic.get(c)) == 21
 
 
 @pytest.mark.parametrize(
@@ -235,8 +251,24 @@ def test_tables_load_lazily(tmp_path: Path) -> None:
     (data / "sic2007.csv").write_text("", encoding="utf-8")
     ref = ReferenceData(data)
     assert len(ref.areas.all()) == 39
-    with pytest.raises(StopIteration):
+    with pytest.raises(ReferenceDataMissing) as caught:
         _ = ref.sic
+    assert str(caught.value) == (
+        f"the reference data in {data} cannot be used: sic2007.csv could not be read "
+        "(it has no column code, title, level, parent, code5, leaf)."
+    )
+
+
+def test_an_override_is_read_whole_when_loaded(tmp_path: Path) -> None:
+    # so a broken table stops the run before any check, not inside one
+    data = _copy_data(tmp_path / "data")
+    (data / "lad_lsip_england.csv").write_bytes(b"\xff\xfe not text")
+    with pytest.raises(ReferenceDataMissing) as caught:
+        load_reference(data)
+    assert str(caught.value).startswith(
+        f"the reference data in {data} cannot be used: lad_lsip_england.csv could "
+        "not be read ('utf-8' codec can't decode byte 0xff"
+    )
 
 
 def test_bundled_copy_is_the_default(monkeypatch: pytest.MonkeyPatch) -> None:

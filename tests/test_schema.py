@@ -58,6 +58,12 @@ DOCS = {
     "enum": "identity:\n  area: Kent\n  erb: X\n  period: {start: 2026, end: 2029}\n  status: finished\n",
     "dates": "identity:\n  area: Kent\n  erb: X\n  period: {start: 2026, end: 2029}\n  dates: {drafted: 31/03/2026}\n",
     "numbers as text": "identity:\n  area: 1\n  erb: 2\n  version: 1.10\n  period: {start: 2026, end: 2029}\n",
+    # issue 11: dates at a plan's precision, survey-style counts, code groups
+    "partial dates": "identity:\n  area: Kent\n  erb: X\n  period: {start: 2026, end: 2029}\n  dates: {drafted: 2026-03, submitted: 2026-Q2, final: 2026, published: '2026'}\nactions:\n  - {id: A1, title: t, timescale: {start: 2025-09, by: 2027-Q1, ongoing: true}}\n",
+    "bad partial dates": "identity:\n  area: Kent\n  erb: X\n  period: {start: 2026, end: 2029}\n  dates: {drafted: 2026-02-30, submitted: 2026-13, final: 2026-Q5, published: Q3 2026}\n",
+    "tallies": "identity:\n  area: Kent\n  erb: X\n  period: {start: 2026, end: 2029}\nengagement:\n  employers: {total: 500+, by_size: {micro: 41%, small: 12.5%, medium: 3, large: 0}}\n",
+    "bad tallies": "identity:\n  area: Kent\n  erb: X\n  period: {start: 2026, end: 2029}\nengagement:\n  employers: {total: lots, by_size: {micro: -4, small: 12.5, medium: true}, members: 5 +}\n",
+    "code groups": "identity:\n  area: Kent\n  erb: X\n  period: {start: 2026, end: 2029}\npriorities:\n  - id: P1\n    title: T\n    soc: [{codes: ['5211', '5213'], label: Welders}]\n    sic: [{code: B, proxy: why}]\n    needs:\n      - {id: N1, description: d, kind: skill, sectors: [defence]}\n",
 }
 
 

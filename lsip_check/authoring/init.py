@@ -46,11 +46,23 @@ def _todo(text: str) -> str:
     return f"TODO: {text}"
 
 
-def _identity(area: Any) -> dict[str, Any]:
+def _identity(area: Any, dpp: Any = None) -> dict[str, Any]:
     identity: dict[str, Any] = {"area": area.name, "erb": area.erb}
-    authority = authority_name(area.strategic_authority)
+    authority = authority_name(area.strategic_authority) or (
+        dpp.strategic_authority if dpp is not None else None
+    )
     if authority:
         identity["strategic_authority"] = authority
+    if dpp is not None:
+        # A Devolution Priority Programme area (3.6): say how the new authority stands.
+        status: dict[str, Any] = {"stage": dpp.stage}
+        if dpp.established is not None:
+            status["established"] = dpp.established.isoformat()
+        status["note"] = _todo(
+            "when the authority sets its sector skills priorities; the Mayor is "
+            f"elected in {dpp.mayor_election}."
+        )
+        identity["strategic_authority_status"] = status
     identity["local_authorities"] = list(area.local_authorities)
     identity["title"] = f"{area.name} Local Skills Improvement Plan 2026 to 2029"
     identity["period"] = {"start": 2026, "end": 2029}
@@ -59,9 +71,10 @@ def _identity(area: Any) -> dict[str, Any]:
     return identity
 
 
-def skeleton(area: Any) -> dict[str, Any]:
-    """The skeleton plan for a reference-data area: valid, and full of TODOs."""
-    devolved = bool(area.strategic_authority)
+def skeleton(area: Any, dpp: Any = None) -> dict[str, Any]:
+    """The skeleton plan for a reference-data area (and its Devolution Priority
+    Programme entry, if it has one): valid, and full of TODOs."""
+    devolved = bool(area.strategic_authority) or dpp is not None
     context: dict[str, Any] = {
         "industrial_strategy_sectors": [
             {
@@ -118,7 +131,7 @@ def skeleton(area: Any) -> dict[str, Any]:
     ]
     return {
         "lsip_plan": 1,
-        "identity": _identity(area),
+        "identity": _identity(area, dpp),
         "sections": {
             k: {"title": DEFAULT_TITLES[k], "text": _todo(p) + "\n"}
             for k, p in _PROMPTS.items()
@@ -156,7 +169,8 @@ def skeleton(area: Any) -> dict[str, Any]:
                 "priorities": ["P1"],
                 "outcomes": ["O1"],
                 "lead": _todo("lead organisation"),
-                "timescale": {"start": "2026-09-01", "end": "2029-07-31"},
+                # a day, a month (as here), a quarter (2026-Q3) or a year
+                "timescale": {"start": "2026-09", "end": "2029-07"},
             }
         ],
         "outcomes": [
@@ -195,4 +209,5 @@ def init_text(
         raise InitError(
             f"`{area_name}` is not one of the 39 LSIP areas.{hint} `lsip-check init --help` says more."
         )
-    return render(skeleton(match.area), fmt), match.area.name
+    dpp = ref.dpp.get(match.area.name)
+    return render(skeleton(match.area, dpp), fmt), match.area.name

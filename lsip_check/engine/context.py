@@ -106,7 +106,17 @@ class Context:
             if self._ref() is None:
                 return None
             return bool(self.identity.get("strategic_authority"))
-        return bool(self.area.area.strategic_authority)
+        # A Devolution Priority Programme area is a devolution area (3.6), even
+        # while its new authority is being created.
+        return bool(self.area.area.strategic_authority) or self.dpp is not None
+
+    @property
+    def dpp(self) -> Any:
+        """The Devolution Priority Programme entry for the plan's area, or None."""
+        match, ref = self.area, self._ref()
+        if match is None or ref is None:
+            return None
+        return ref.dpp.get(match.area.name)
 
     @property
     def status(self) -> str | None:

@@ -6,7 +6,6 @@ yields Problems. Documented with their options in docs/writing-rules.md.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -161,12 +160,13 @@ def references_resolve(
 def within_period(
     path: DataPath, value: Any, options: dict[str, Any], ctx: Any
 ) -> Iterator[Problem]:
-    """Dates at ``fields`` fall within the plan period (and in order, if ``ordered``)."""
+    """Dates at ``fields`` fall within the plan period (and in order, if ``ordered``),
+    compared at the precision written: '2029' is within a period ending in 2029."""
     start, end = ctx.period
-    dates: list[dt.date] = []
+    spans: list[datautil.DateSpan] = []
     for field in options["fields"]:
         found, sub, rel = _sub(value, field)
-        when = datautil.as_date(sub) if found else None
+        when = datautil.date_span(sub) if found else None
         if when is None:
             if options.get("required", True):
                 yield Problem(
@@ -175,16 +175,16 @@ def within_period(
                     missing=not found,
                 )
             continue
-        dates.append(when)
-        if not start <= when <= end:
+        spans.append(when)
+        if when.after(end) or when.before(start):
             yield Problem(
                 (*path, *rel),
                 {
                     "field": field,
-                    "problem": f"({when}) is outside the plan period {start.year} to {end.year}",
+                    "problem": f"({when.text}) is outside the plan period {start.year} to {end.year}",
                 },
             )
-    if options.get("ordered") and len(dates) == 2 and dates[0] > dates[1]:
+    if options.get("ordered") and len(spans) == 2 and spans[0].first > spans[1].last:
         yield Problem(path, {"field": "timescale", "problem": "ends before it starts"})
 
 

@@ -75,10 +75,22 @@ def _text(text: str) -> str:
     return text.replace("<br>", "\n")
 
 
+_TALLY = re.compile(r"[0-9]+\+|[0-9]+(\.[0-9]+)?%")
+
+
+def _tally(text: str) -> Any:
+    """A count (1,250), a floor (500+) or a share (41%)."""
+    if _INT.fullmatch(text):
+        return _int(text)
+    compact = text.replace(" ", "").replace(",", "")
+    return compact if _TALLY.fullmatch(compact) else text
+
+
 _SCALARS = {
     "text": _text,
     "enum": _enum,
     "int": _int,
+    "tally": _tally,
     "number": _number,
     "flag": _flag,
 }
@@ -96,8 +108,19 @@ def _code_pieces(text: str) -> tuple[list[Any], list[Piece]]:
     for k, (part, off) in enumerate(split_pieces(text, ";")):
         match = _CODE.match(part)
         assert match is not None  # a piece is never empty
-        item: dict[str, Any] = {"code": match.group(1)}
-        pieces += [((k,), item, off), ((k, "code"), match.group(1), off)]
+        item: dict[str, Any]
+        group = match.group(1).split("+")
+        if len(group) > 1 and all(group):
+            # '5211+5213 Fabricators & welders': one label for a group of codes
+            item = {"codes": group}
+            pieces.append(((k,), item, off))
+            at = off
+            for j, code in enumerate(group):
+                pieces.append(((k, "codes", j), code, at))
+                at += len(code) + 1
+        else:
+            item = {"code": match.group(1)}
+            pieces += [((k,), item, off), ((k, "code"), match.group(1), off)]
         label = part[match.end() :]
         if label:
             item["label"] = label
@@ -171,6 +194,10 @@ def _write_scalar(kind: str, value: Any) -> str | None:
         return (
             {True: "yes", False: "no"}.get(value) if isinstance(value, bool) else None
         )
+    if kind == "tally":
+        if isinstance(value, str) and _TALLY.fullmatch(value):
+            return value
+        kind = "int"
     if kind in ("int", "number") and not isinstance(value, bool):
         if isinstance(value, int):
             return str(int(value))
@@ -257,10 +284,23 @@ def _write_codes(value: Any) -> str | None:
         return None
     out = []
     for item in value:
-        if not isinstance(item, dict) or set(item) - {"code", "label"}:
+        if not isinstance(item, dict):
             return None
-        code, label = item.get("code"), item.get("label")
+        if "codes" in item and set(item) <= {"codes", "label"}:
+            codes = item["codes"]
+            if not isinstance(codes, list) or len(codes) < 2:
+                return None
+            if not all(_plain(c) and c and not set(" ;+") & set(c) for c in codes):
+                return None
+            code: Any = "+".join(codes)
+        elif set(item) - {"code", "label"}:
+            return None
+        else:
+            code = item.get("code")
+        label = item.get("label")
         if not _plain(code) or not code or " " in code or ";" in code:
+            return None
+        if "code" in item and "+" in code:
             return None
         if "label" in item and (not _plain(label) or not label or ";" in label):
             return None

@@ -2,24 +2,43 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from lsip_check.model.base import (
     Flag,
     FocusArea,
     Id,
+    PlanDate,
     PlanPart,
     ProviderType,
     Text,
     describe,
 )
 
+_WHEN = "A day (2026-03-31), month (2026-07), quarter (2026-Q3) or year (2026)."
+
 
 class Timescale(PlanPart):
-    """When an action runs; both dates within the plan period."""
+    """When an action runs: a range (start and end), 'from' a date (start, ongoing)
+    or 'by' a date; within the plan period unless the plan says why not."""
 
-    start: dt.date | None = describe("Start date.", default=None)
-    end: dt.date | None = describe("End date.", default=None)
+    start: PlanDate | None = describe(f"When it starts ('from'). {_WHEN}", default=None)
+    end: PlanDate | None = describe(f"When it ends. {_WHEN}", default=None)
+    by: PlanDate | None = describe(
+        f"When it will be done by, for an action already under way. {_WHEN}",
+        default=None,
+    )
+    ongoing: Flag = describe(
+        "Runs from its start through the plan period, with no end date.",
+        default=False,
+    )
+    continues_from: Text | None = describe(
+        "The previous plan's action this continues, e.g. 'LSIP 2023 action 4.2' "
+        "(lets it start before the plan period).",
+        default=None,
+    )
+    beyond_period: Text | None = describe(
+        "Why it runs past the plan period, e.g. funding agreed to 2030.",
+        default=None,
+    )
 
 
 class Action(PlanPart):

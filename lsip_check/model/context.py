@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Literal
 
 from lsip_check.model.base import Id, PlanPart, Relevance, Sector, Text, describe
+from lsip_check.model.priorities import SicCode, SicGroup, SocCode, SocGroup
 
 
 class SectorRelevance(PlanPart):
@@ -13,6 +14,15 @@ class SectorRelevance(PlanPart):
     sector: Sector = describe("One of the 8 growth-driving or 2 foundation sectors.")
     relevance: Relevance = describe("high, medium, low or not_relevant.")
     reason: Text = describe("Why, in a sentence or two.", default="")
+    sic: list[SicCode | SicGroup] = describe(
+        "The UK SIC 2007 industries of the sector locally.", default_factory=list
+    )
+    soc: list[SocCode | SocGroup] = describe(
+        "Its key SOC 2020 occupations locally.", default_factory=list
+    )
+    priorities: list[Id] = describe(
+        "Ids of the plan's priorities for this sector.", default_factory=list
+    )
 
 
 class SaPriority(PlanPart):
@@ -49,6 +59,10 @@ class NationalStrategy(PlanPart):
     ] = describe("Which strategy.")
     title: Text | None = describe("Its title, for 'other'.", default=None)
     consideration: Text = describe("How the plan takes it into account.", default="")
+    level_4_5: Text = describe(
+        "For the two-thirds target: what the plan does for Level 4 and 5 study.",
+        default="",
+    )
 
 
 class StrategicContext(PlanPart):

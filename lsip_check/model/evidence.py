@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Literal
 
-from lsip_check.model.base import Id, PlanPart, Text, describe
+from lsip_check.model.base import Id, PlanDate, PlanPart, Text, describe
 
 
 class Evidence(PlanPart):
@@ -17,6 +16,8 @@ class Evidence(PlanPart):
     geography: Literal["local", "regional", "national"] = describe(
         "local, regional or national."
     )
-    date: dt.date | None = describe("Publication date.", default=None)
+    date: PlanDate | None = describe(
+        "Publication date: a day, month, quarter or year.", default=None
+    )
     url: Text | None = describe("Where it can be read.", default=None)
     summary: Text = describe("What it shows.", default="")

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Literal
 
-from lsip_check.model.base import Flag, PlanPart, Status, Text, Whole, describe
+from lsip_check.model.base import (
+    Flag,
+    PlanDate,
+    PlanPart,
+    Status,
+    Text,
+    Whole,
+    describe,
+)
 
 
 class Period(PlanPart):
@@ -18,12 +25,12 @@ class Period(PlanPart):
 class KeyDates(PlanPart):
     """Dates in the plan's life (section 3.5: draft by 31 March 2026, final by May)."""
 
-    drafted: dt.date | None = describe(
+    drafted: PlanDate | None = describe(
         "Date the substantive draft was completed.", default=None
     )
-    submitted: dt.date | None = describe("Date sent to Skills England.", default=None)
-    final: dt.date | None = describe("Date of the final version.", default=None)
-    published: dt.date | None = describe(
+    submitted: PlanDate | None = describe("Date sent to Skills England.", default=None)
+    final: PlanDate | None = describe("Date of the final version.", default=None)
+    published: PlanDate | None = describe(
         "Date published on the ERB's website.", default=None
     )
 
@@ -36,7 +43,46 @@ class Confirmation(PlanPart):
     )
     organisation: Text = describe("The organisation confirming.")
     name: Text | None = describe("Person who confirmed, with role.", default=None)
-    date: dt.date = describe("Date of the confirmation.")
+    date: PlanDate = describe("Date of the confirmation (a day, month or year).")
+
+
+class Disagreement(PlanPart):
+    """Where the ERB and the Strategic Authority could not agree (section 3.5)."""
+
+    areas: list[Text] = describe(
+        "The specific areas of disagreement, each in a sentence.", default_factory=list
+    )
+    governance_referral: Text = describe(
+        "How and when the matter was referred back through the LSIP governance.",
+        default="",
+    )
+    skills_england_informed: PlanDate | None = describe(
+        "When the ERB gave Skills England the details of the disagreement.",
+        default=None,
+    )
+    escalated: PlanDate | None = describe(
+        "When the plan was escalated to the Secretary of State, if it was.",
+        default=None,
+    )
+    resolved: PlanDate | None = describe(
+        "When the disagreement was resolved, if it has been.", default=None
+    )
+
+
+class AuthorityStatus(PlanPart):
+    """A new Strategic Authority's state, as the plan knows it (section 3.6)."""
+
+    stage: Literal["proposed", "established"] = describe(
+        "proposed (not yet established) or established."
+    )
+    established: PlanDate | None = describe(
+        "When the authority was established, or is expected to be.", default=None
+    )
+    priorities_set: PlanDate | None = describe(
+        "When the authority set out its sector skills priorities, if it has.",
+        default=None,
+    )
+    note: Text = describe("Anything more, e.g. the mayoral election.", default="")
 
 
 class StrategicAuthorityOverride(PlanPart):
@@ -60,6 +106,16 @@ class Identity(PlanPart):
     strategic_authority_override: StrategicAuthorityOverride | None = describe(
         "Say so here when the area's devolution status differs from the reference "
         "data (e.g. an authority formed in 2026).",
+        default=None,
+    )
+    strategic_authority_status: AuthorityStatus | None = describe(
+        "For a Devolution Priority Programme area (3.6): whether its new authority "
+        "is established and has set its priorities.",
+        default=None,
+    )
+    disagreement: Disagreement | None = describe(
+        "Where the ERB and the Strategic Authority could not agree (3.5): the areas "
+        "of disagreement and the route taken.",
         default=None,
     )
     local_authorities: list[Text] = describe(

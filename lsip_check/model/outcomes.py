@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from lsip_check.model.base import (
     Id,
     Number,
     OutcomeTheme,
+    PlanDate,
     PlanPart,
     Text,
     Whole,
@@ -19,7 +18,17 @@ class MeasuredValue(PlanPart):
     """A value of a metric at a date."""
 
     value: Number = describe("The number.")
-    date: dt.date | None = describe("When it was (or should be) reached.", default=None)
+    date: PlanDate | None = describe(
+        "When it was (or should be) reached: a day, month, quarter or year.",
+        default=None,
+    )
+
+
+class BaselinePlan(PlanPart):
+    """A baseline to be established during the plan, when none exists yet."""
+
+    method: Text = describe("How the baseline will be established.")
+    by: PlanDate = describe("By when, e.g. 2026-12 (in the first year).")
 
 
 class Milestone(PlanPart):
@@ -36,6 +45,10 @@ class Metric(PlanPart):
     unit: Text | None = describe("Unit, e.g. 'learners', '%'.", default=None)
     baseline: MeasuredValue | None = describe(
         "Starting value and its date.", default=None
+    )
+    baseline_to_establish: BaselinePlan | None = describe(
+        "Where no baseline exists yet: how and by when it will be established.",
+        default=None,
     )
     target: MeasuredValue | None = describe("Target value and date.", default=None)
     milestones: list[Milestone] = describe("Annual milestones.", default_factory=list)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from lsip_check.model.base import Code, Flag, Id, PlanPart, Text, describe
 
 
@@ -16,6 +18,17 @@ class NetZero(PlanPart):
     """How the plan considers Net Zero and environmental goals (Act s.1(6); 2.2)."""
 
     consideration: Text = describe("How Net Zero was considered.", default="")
+    extent: Literal["dedicated_priority", "through_needs", "research_only"] | None = (
+        describe(
+            "How strongly: a priority of its own, carried through some needs, or "
+            "in the research only.",
+            default=None,
+        )
+    )
+    priorities: list[Id] = describe(
+        "Ids of priorities dedicated to Net Zero: their needs and actions serve it.",
+        default_factory=list,
+    )
     needs: list[Id] = describe("Ids of needs that address it.", default_factory=list)
     actions: list[Id] = describe(
         "Ids of actions that address it.", default_factory=list
@@ -55,3 +68,8 @@ class Governance(PlanPart):
     boards: list[Board] = describe("Boards and groups.", default_factory=list)
     review: Text = describe("How the plan is kept under review.", default="")
     reporting: Text = describe("How progress is reported (annual report).", default="")
+    annual_report: Text = describe(
+        "When and where the annual progress report is published, e.g. 'each "
+        "October on the ERB website'.",
+        default="",
+    )

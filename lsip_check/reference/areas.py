@@ -115,6 +115,7 @@ class AreaIndex:
                 votes.setdefault(subarea, Counter())[target] += 1
                 subareas.append(subarea)
         by_name = {area.name: area for area in self._areas}
+        self._successors: dict[str, tuple[str, ...]] = {}
         for name in [*former, *sorted(set(subareas))]:
             key = name_key(name)
             if key in self._loose or name not in votes:
@@ -124,6 +125,13 @@ class AreaIndex:
                 votes[name].items(), key=lambda kv: (-kv[1], by_name[kv[0]].number)
             )
             self._loose[key] = AreaMatch(by_name[best[0]], "former", name)
+            # Every current area holding some of its districts, most first.
+            self._successors[key] = tuple(
+                n
+                for n, _ in sorted(
+                    votes[name].items(), key=lambda kv: (-kv[1], by_name[kv[0]].number)
+                )
+            )
 
     def find(self, name: str) -> AreaMatch | None:
         """Return the area ``name`` refers to, and how it matched, or None.
@@ -136,6 +144,11 @@ class AreaIndex:
         if area is not None:
             return AreaMatch(area, "current", area.name)
         return self._loose.get(name_key(name))
+
+    def successors(self, name: str) -> tuple[str, ...]:
+        """The current areas that a former (2023) area's districts are now in, the
+        one holding most first; empty for a name that is not a former area."""
+        return self._successors.get(name_key(name), ())
 
     def closest(self, name: str) -> list[str]:
         """Return up to 3 current area names that look like ``name``."""

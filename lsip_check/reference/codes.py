@@ -79,14 +79,14 @@ class _CodeIndex:
 class SicIndex(_CodeIndex):
     """UK SIC 2007: divisions, groups, classes, subclasses and 5-digit class forms."""
 
-    LEVELS = ("division", "group", "class", "subclass")
+    LEVELS = ("section", "division", "group", "class", "subclass")
 
     def __init__(self, path: Path) -> None:
         super().__init__()
         columns = ("code", "title", "level", "parent", "code5", "leaf")
         for code, title, level, parent, code5, leaf in read_columns(path, *columns):
-            if level == "section":
-                continue  # section letters are not codes a plan may cite
+            # Section letters (A to U) are SIC 2007 codes too: plans cite them for
+            # broad industries ('B' mining and quarrying, 'D' energy supply).
             row = (code, title, level, parent, "", leaf == "true")
             self._add(code, row)
             # ONS and Companies House write a class without subclasses as code+'0'.
@@ -105,7 +105,7 @@ class SicIndex(_CodeIndex):
         return self.get("0" + code)
 
     def level_name(self, entry: CodeEntry) -> str:
-        """Return 'division', 'group', 'class' or 'subclass'."""
+        """Return 'section', 'division', 'group', 'class' or 'subclass'."""
         return entry.level
 
     def closest(self, code: str) -> list[str]:

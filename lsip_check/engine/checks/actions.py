@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from lsip_check.engine.functions import is_empty, within_period
+from lsip_check.engine import datautil
+from lsip_check.engine.functions import is_empty
 from lsip_check.engine.problem import Problem
 from lsip_check.findings import DataPath
 from lsip_check.load.yaml import as_text
@@ -44,7 +45,11 @@ def action_complete(
 def _timescale(
     path: DataPath, value: dict[str, Any], ident: str, ctx: Any
 ) -> Iterator[Problem]:
-    if not isinstance(value.get("timescale"), dict):
+    """A range, 'from' a date (ongoing) or 'by' a date, compared with the plan
+    period at the precision the plan gives; an action continuing from the previous
+    plan may start before it, one with a stated reason may run past it."""
+    timescale = value.get("timescale")
+    if not isinstance(timescale, dict):
         yield Problem(
             (*path, "timescale"),
             {
@@ -54,20 +59,94 @@ def _timescale(
             missing="timescale" not in value,
         )
         return
-    options = {"fields": ["timescale.start", "timescale.end"], "ordered": True}
-    for p in within_period(path, value, options, ctx):
-        field = p.vars.get("field", "timescale")
-        problem = p.vars.get("problem", "")
-        words = (
-            f"no {field} date is given"
-            if problem == "is missing"
-            else f"{field} {problem}".strip()
+    where = (*path, "timescale")
+    spans = {f: datautil.date_span(timescale.get(f)) for f in ("start", "end", "by")}
+    finish = "end" if spans["end"] is not None else "by"
+    if spans["start"] is None and spans[finish] is None:
+        yield _problem(where, "start", timescale, ident, "no timescale.start date")
+        return
+    if spans[finish] is None and timescale.get("ongoing") is not True:
+        yield _problem(
+            where,
+            "end",
+            timescale,
+            ident,
+            "no timescale.end date is given (or `by`, or `ongoing: true`)",
         )
-        if field == "timescale" and problem == "ends before it starts":
-            words = "the timescale ends before it starts"
-            p.path = (*path, "timescale")
-        p.vars = {"id": ident, "problem": words}
-        yield p
+    yield from _against_period(where, timescale, spans, finish, ident, ctx)
+    first, last = spans["start"], spans[finish]
+    if first is not None and last is not None and first.first > last.last:
+        yield Problem(
+            where, {"id": ident, "problem": "the timescale ends before it starts"}
+        )
+
+
+def _problem(
+    where: DataPath, field: str, timescale: dict[str, Any], ident: str, words: str
+) -> Problem:
+    return Problem(
+        (*where, field), {"id": ident, "problem": words}, missing=field not in timescale
+    )
+
+
+def _against_period(
+    where: DataPath,
+    timescale: dict[str, Any],
+    spans: dict[str, datautil.DateSpan | None],
+    finish: str,
+    ident: str,
+    ctx: Any,
+) -> Iterator[Problem]:
+    start, end = ctx.period
+    period = f"the plan period {start.year} to {end.year}"
+    begun, done = spans["start"], spans[finish]
+    if begun is not None:
+        if begun.after(end):
+            yield _outside(where, "start", begun, period, ident)
+        elif begun.before(start) and datautil.is_placeholder(
+            timescale.get("continues_from")
+        ):
+            yield _outside(
+                where,
+                "start",
+                begun,
+                period,
+                ident,
+                "; if it continues an action of the previous plan, say which in "
+                "timescale.continues_from",
+            )
+    if done is not None:
+        if done.before(start):
+            yield _outside(where, finish, done, period, ident)
+        elif done.after(end) and datautil.is_placeholder(
+            timescale.get("beyond_period")
+        ):
+            yield _outside(
+                where,
+                finish,
+                done,
+                period,
+                ident,
+                "; if it is funded or agreed beyond it, say why in "
+                "timescale.beyond_period",
+            )
+
+
+def _outside(
+    where: DataPath,
+    field: str,
+    span: datautil.DateSpan,
+    period: str,
+    ident: str,
+    hint: str = "",
+) -> Problem:
+    return Problem(
+        (*where, field),
+        {
+            "id": ident,
+            "problem": f"timescale.{field} ({span.text}) is outside {period}{hint}",
+        },
+    )
 
 
 def provider_actions(

@@ -16,7 +16,11 @@ from lsip_check.reference.codes import CodeEntry
 from lsip_check.reference.labels import label_matches
 
 _SCHEMES = {
-    "sic": ("SIC", "UK SIC 2007", "2 to 5 digits, e.g. '62012'"),
+    "sic": (
+        "SIC",
+        "UK SIC 2007",
+        "a section letter (A to U) or 2 to 5 digits, e.g. 'F' or '62012'",
+    ),
     "soc": ("SOC", "SOC 2020", "1 to 4 digits, e.g. '5241'"),
 }
 
@@ -96,6 +100,12 @@ def _unknown(
         return (
             f"has lost its leading zero: write it as '0{text}' ({lost.title}), "
             "in quotes so it stays text"
+        )
+    if scheme == "sic" and len(text) == 1 and index.get(text.upper()) is not None:
+        entry = index.get(text.upper())
+        return (
+            f"is a section letter written in lower case: write it as "
+            f"'{text.upper()}' ({entry.title})"
         )
     undotted = text.replace(".", "").replace(" ", "")
     if undotted != text and undotted.isdigit():
@@ -258,11 +268,11 @@ def _sic_index_fits(ctx: Any, code: str, label: str) -> bool:
     )
 
 
-def _groups(ctx: Any, selector: str) -> dict[DataPath, list[str]]:
+def _groups(ctx: Any, selector: Any) -> dict[DataPath, list[str]]:
     """For each list of codes, the codes sharing each label: {label path: codes}."""
     out: dict[DataPath, list[str]] = {}
     by_list: dict[tuple[DataPath, str], list[tuple[DataPath, str]]] = {}
-    for p, item in select(ctx.data, compile_selector(selector)):
+    for p, item in _selected_items(ctx, selector):
         if isinstance(item, dict) and isinstance(item.get("label"), str):
             code = as_text(item.get("code"))
             if isinstance(code, str):
@@ -274,18 +284,62 @@ def _groups(ctx: Any, selector: str) -> dict[DataPath, list[str]]:
     return out
 
 
+def _selected_items(ctx: Any, selectors: Any) -> Iterator[tuple[DataPath, Any]]:
+    for selector in [selectors] if isinstance(selectors, str) else selectors:
+        yield from select(ctx.data, compile_selector(selector))
+
+
+def _group_problem(
+    ctx: Any, scheme: str, p: DataPath, item: dict[str, Any]
+) -> Problem | None:
+    """A group label ("Fabricators & welders" for 5211 and 5213) that does not name
+    the group's codes, judged against the group as a whole."""
+    index = _index(ctx, scheme)
+    label = item.get("label")
+    codes = [
+        c.strip() for c in map(as_text, item.get("codes") or []) if isinstance(c, str)
+    ]
+    valid = [c for c in codes if index.get(c) is not None]
+    if not isinstance(label, str) or not label.strip() or not valid:
+        return None
+    if len(valid) == 1:
+        entry = index.get(valid[0])
+        if _fits(ctx, scheme, entry, valid[0], label, []):
+            return None
+    else:
+        coding = meaning.coding(ctx) if scheme == "soc" else None
+        if meaning.group_fits(coding, index, valid, label):
+            return None
+    return Problem(
+        (*p, "label"),
+        {
+            "scheme": _SCHEMES[scheme][0],
+            "code": " + ".join(valid),
+            "label": label.strip(),
+            "title": "; ".join(index.get(c).title for c in valid),
+            "hint": " A group label should name each code of the group.",
+        },
+    )
+
+
 def code_labels(
     path: DataPath, value: Any, options: dict[str, Any], ctx: Any
 ) -> Iterator[Problem]:
     """Each label given with a valid code plausibly names that code: its official
-    title, or a title the ONS coding index files under it."""
+    title, or a title the ONS coding index files under it; a group's label names the
+    group. A declared proxy is the plan's choice, and is not judged."""
     for scheme in ("sic", "soc"):
         if not options.get(scheme):
             continue
         index = _index(ctx, scheme)
         groups = _groups(ctx, options[scheme])
-        for p, item in select(ctx.data, compile_selector(options[scheme])):
-            if not isinstance(item, dict):
+        for p, item in _selected_items(ctx, options[scheme]):
+            if not isinstance(item, dict) or item.get("proxy"):
+                continue
+            if isinstance(item.get("codes"), list):
+                problem = _group_problem(ctx, scheme, p, item)
+                if problem is not None:
+                    yield problem
                 continue
             code, label = as_text(item.get("code")), item.get("label")
             if not isinstance(code, str) or not isinstance(label, str):

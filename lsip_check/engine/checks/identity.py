@@ -68,6 +68,21 @@ def area_known(
                 "current": close[0] if close else "the name in Annex B",
             },
         )
+    elif (
+        match.via == "former" and len(split := ctx.reference.areas.successors(area)) > 1
+    ):
+        names = " and ".join(f"`{n}`" for n in split)
+        yield Problem(
+            where,
+            {
+                "area": area,
+                "problem": "is a former (2023) area name; that area was split on 1 "
+                f"October 2025 and its districts are now in {names}. Name the current "
+                "area this plan is for",
+                "current": split[0],
+            },
+            severity=Severity.INFO,
+        )
     elif match.via in _NOTES:
         yield Problem(
             where,
@@ -105,11 +120,86 @@ def erb_matches(
     if not erb or match is None:
         return  # nothing to compare: LSIP002 or LSIP101 reports it
     designated = match.area.erb
-    if erb_key(erb) != erb_key(designated):
+    if erb_key(erb) == erb_key(designated):
+        return
+    where, area = (*path, "erb"), match.area.name
+    if _spelling_variant(erb, designated):
         yield Problem(
-            (*path, "erb"),
-            {"erb": erb, "area": match.area.name, "designated": designated},
+            where,
+            {
+                "erb": erb,
+                "area": area,
+                "designated": designated,
+                "problem": f"looks like a spelling variant of `{designated}`, the body "
+                f"designated for {area}",
+            },
+            severity=Severity.INFO,
         )
+        return
+    yield Problem(
+        where,
+        {
+            "erb": erb,
+            "area": area,
+            "designated": designated,
+            "problem": f"is not the body designated for {area}: the designated ERB "
+            f"is `{designated}`",
+        },
+    )
+
+
+_FILLER = frozenset(
+    {"of", "and", "commerce", "industry", "chamber", "group", "business"}
+)
+
+
+def _spelling_variant(erb: str, designated: str) -> bool:
+    """Close enough to be the same body spelt differently: each distinctive word a
+    word of the designated name (a typo allowed), covering at least half of them
+    ('Kent Invicta Chamber', 'Greater Manchster Chamber of Commerce'), or an
+    acronym of it ('GM Chamber of Commerce'). 'Surrey' is not 'Sussex'."""
+    import difflib  # only when the names differ
+
+    given, wanted = erb_key(erb).split(), erb_key(designated).split()
+    core_given = [w for w in given if w not in _FILLER]
+    core_wanted = [w for w in wanted if w not in _FILLER]
+    if not core_given or not core_wanted:
+        return False
+    initials = {
+        "".join(w[0] for w in wanted if w not in ("of", "and")),
+        "".join(w[0] for w in core_wanted),
+    }
+    if any(w in initials for w in core_given) and len(core_given) == 1:
+        return True
+
+    def near(word: str) -> str | None:
+        close = difflib.get_close_matches(word, core_wanted, n=1, cutoff=0.8)
+        return close[0] if close else None
+
+    matched = [near(w) for w in core_given]
+    if any(m is None for m in matched):
+        return False
+    return 2 * len(set(matched)) >= len(core_wanted)
+
+
+# --- LSIP108 -----------------------------------------------------------------
+
+
+def dpp_claim(
+    path: DataPath, value: Any, options: dict[str, Any], ctx: Any
+) -> Iterator[Problem]:
+    """identity.strategic_authority_status (a new authority's status, 3.6) is given
+    only for one of the six Devolution Priority Programme areas."""
+    ident = _mapping(value)
+    if "strategic_authority_status" not in ident or ctx.area is None:
+        return
+    if ctx.dpp is not None:
+        return
+    names = ", ".join(d.area for d in ctx.reference.dpp.all())
+    yield Problem(
+        (*path, "strategic_authority_status"),
+        {"area": ctx.area.area.name, "areas": names},
+    )
 
 
 # --- LSIP103 -----------------------------------------------------------------

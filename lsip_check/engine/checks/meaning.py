@@ -175,6 +175,19 @@ def codes_fit_needs(
         )
 
 
+def _inherits_soc(ctx: Any, need_path: DataPath) -> bool:
+    from lsip_check.engine.checks.needs import _Inherited
+
+    priorities = ctx.data.get("priorities")
+    index = need_path[1] if len(need_path) > 1 else None
+    if not isinstance(priorities, list) or not isinstance(index, int):
+        return False
+    priority = priorities[index]
+    return isinstance(priority, dict) and bool(
+        _Inherited(ctx.data).codes(priority, "soc")
+    )
+
+
 def suggest_codes(
     path: DataPath, value: Any, options: dict[str, Any], ctx: Any
 ) -> Iterator[Problem]:
@@ -183,10 +196,12 @@ def suggest_codes(
     for p, need in select(ctx.data, compile_selector(options["needs"])):
         if not isinstance(need, dict) or not isinstance(need.get("description"), str):
             continue
-        if any(_code(s) for _, s in _soc_items(need)) or "emerging" in need:
+        if any(_code(s) or s.get("codes") for _, s in _soc_items(need)):
             continue
-        if need.get("kind") not in (None, "occupation"):
-            continue  # a skill need that is not an occupation takes no SOC code
+        if "emerging" in need or need.get("kind") not in (None, "occupation"):
+            continue  # an emerging occupation, or a skill need that takes no SOC code
+        if _inherits_soc(ctx, p):
+            continue  # the priority (or its parent, or its sector) gives the codes
         index = coding(ctx)
         if index is None:
             return

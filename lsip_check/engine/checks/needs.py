@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from lsip_check.engine import datautil
 from lsip_check.engine.problem import Problem
 from lsip_check.findings import DataPath, Severity, format_path
 from lsip_check.load.yaml import as_text
@@ -42,13 +43,59 @@ def _name(path: DataPath, item: dict[str, Any]) -> str:
     return f"`{ident}`" if _filled(ident) else format_path(path)
 
 
-def _codes(need: dict[str, Any], field: str) -> list[str]:
-    """The non-blank codes of a need's ``soc`` or ``sic`` list."""
-    return [
-        str(as_text(c.get("code"))).strip()
-        for c in _items(need.get(field))
-        if isinstance(c, dict) and _filled(c.get("code"))
-    ]
+def _codes(item: dict[str, Any], field: str) -> list[str]:
+    """The non-blank codes of a ``soc`` or ``sic`` list: single codes and groups."""
+    out: list[str] = []
+    for entry in _items(item.get(field)):
+        if not isinstance(entry, dict):
+            continue
+        group = entry.get("codes")
+        for code in [entry.get("code"), *(group if isinstance(group, list) else [])]:
+            if _filled(code):
+                out.append(str(as_text(code)).strip())
+    return out
+
+
+class _Inherited:
+    """The codes a need inherits: from its priority, that priority's parent, and
+    the Industrial Strategy sectors the priority belongs to."""
+
+    def __init__(self, data: Any) -> None:
+        data = data if isinstance(data, dict) else {}
+        self.priorities = {
+            str(as_text(p.get("id"))): p
+            for p in _items(data.get("priorities"))
+            if isinstance(p, dict) and _filled(p.get("id"))
+        }
+        context = data.get("strategic_context")
+        sectors = (
+            context.get("industrial_strategy_sectors")
+            if isinstance(context, dict)
+            else None
+        )
+        self.sectors = [s for s in _items(sectors) if isinstance(s, dict)]
+
+    def codes(self, priority: dict[str, Any], field: str) -> list[str]:
+        out: list[str] = []
+        seen: set[int] = set()
+        node: dict[str, Any] | None = priority
+        while node is not None and id(node) not in seen:  # a parent loop ends here
+            seen.add(id(node))
+            out += _codes(node, field)
+            out += self._sector_codes(node, field)
+            parent = as_text(node.get("parent"))
+            node = self.priorities.get(parent) if isinstance(parent, str) else None
+        return out
+
+    def _sector_codes(self, priority: dict[str, Any], field: str) -> list[str]:
+        ident = as_text(priority.get("id"))
+        named = {as_text(s) for s in _items(priority.get("sectors"))}
+        out: list[str] = []
+        for sector in self.sectors:
+            links = {as_text(p) for p in _items(sector.get("priorities"))}
+            if as_text(sector.get("sector")) in named or ident in links:
+                out += _codes(sector, field)
+        return out
 
 
 def _nearest_soc(need: dict[str, Any]) -> bool:
@@ -56,19 +103,58 @@ def _nearest_soc(need: dict[str, Any]) -> bool:
     return isinstance(emerging, dict) and _filled(emerging.get("nearest_soc"))
 
 
-def _unclassified(path: DataPath, need: dict[str, Any]) -> Problem | None:
-    """What one need lacks of SOC and SIC codes, or None."""
+def _no_code_reason(need: dict[str, Any]) -> bool:
+    """An emerging occupation that says why no SOC code comes near."""
+    emerging = need.get("emerging")
+    return isinstance(emerging, dict) and not datautil.is_placeholder(
+        emerging.get("no_code_reason")
+    )
+
+
+def _is_skill(need: dict[str, Any]) -> bool:
+    """A need that is not an occupation (AI literacy, work readiness)."""
+    return bool(as_text(need.get("kind")) == "skill")
+
+
+def _soc_gap(
+    path: DataPath, need: dict[str, Any], inherited: list[str]
+) -> tuple[str, DataPath, bool] | None:
+    if _is_skill(need) or _codes(need, "soc") or inherited:
+        return None
+    if _nearest_soc(need) or _no_code_reason(need):
+        return None
+    emerging = need.get("emerging")
+    if not isinstance(emerging, dict):
+        return "SOC 2020 code", (*path, "soc"), "soc" not in need
+    reason = emerging.get("no_code_reason")
+    if "no_code_reason" in emerging:
+        shown = as_text(reason)
+        return (
+            "SOC 2020 code (its `emerging` block gives no nearest_soc, and "
+            f"no_code_reason `{shown if isinstance(shown, str) else ''}` gives no "
+            "reason)",
+            (*path, "emerging", "no_code_reason"),
+            False,
+        )
+    return (
+        "SOC 2020 code (its `emerging` block gives no nearest_soc), nor says why "
+        "none comes near (no_code_reason)",
+        (*path, "emerging", "nearest_soc"),
+        True,
+    )
+
+
+def _unclassified(
+    path: DataPath, need: dict[str, Any], soc: list[str], sic: list[str]
+) -> Problem | None:
+    """What one need lacks of SOC and SIC codes (its own or inherited), or None."""
     missing: list[str] = []
     at: list[tuple[DataPath, bool]] = []
-    if not _codes(need, "soc") and not _nearest_soc(need):
-        emerging = need.get("emerging")
-        if isinstance(emerging, dict):
-            missing.append("SOC 2020 code (its `emerging` block gives no nearest_soc)")
-            at.append(((*path, "emerging", "nearest_soc"), True))
-        else:
-            missing.append("SOC 2020 code")
-            at.append(((*path, "soc"), "soc" not in need))
-    if not _codes(need, "sic"):
+    gap = _soc_gap(path, need, soc)
+    if gap is not None:
+        missing.append(gap[0])
+        at.append((gap[1], gap[2]))
+    if not _is_skill(need) and not _codes(need, "sic") and not sic:
         missing.append("SIC 2007 code")
         at.append(((*path, "sic"), "sic" not in need))
     if not missing:
@@ -83,17 +169,61 @@ def _unclassified(path: DataPath, need: dict[str, Any]) -> Problem | None:
     )
 
 
+def _proxies(data: Any) -> Iterator[tuple[DataPath, dict[str, Any], str]]:
+    """(path, entry, scheme) of every code entry that declares itself a proxy."""
+    from lsip_check.engine.selectors import compile_selector, select
+
+    for scheme in ("soc", "sic"):
+        for where in (
+            f"priorities[*].{scheme}[*]",
+            f"priorities[*].needs[*].{scheme}[*]",
+            f"strategic_context.industrial_strategy_sectors[*].{scheme}[*]",
+        ):
+            for p, entry in select(data, compile_selector(where)):
+                if isinstance(entry, dict) and "proxy" in entry:
+                    yield p, entry, scheme
+
+
+def _unexplained_proxies(data: Any) -> Iterator[Problem]:
+    for p, entry, scheme in _proxies(data):
+        if not datautil.is_placeholder(entry.get("proxy")):
+            continue
+        codes = _codes({"x": [entry]}, "x")
+        shown = ", ".join(codes) if codes else "(no code)"
+        yield Problem(
+            (*p, "proxy"),
+            {
+                "where": f"{scheme.upper()} {shown}",
+                "problem": "is declared a proxy but `proxy` gives no reason why it "
+                "stands in for the occupation or industry meant",
+            },
+        )
+
+
 def classified(
     path: DataPath, value: Any, options: dict[str, Any], ctx: Any
 ) -> Iterator[Problem]:
-    """Every need has a SOC code (or emerging.nearest_soc) and a SIC code; if no
-    need has any code, one finding says the whole table is missing."""
+    """Every occupation need has a SOC code (its own, inherited from its priority or
+    sector, or an emerging occupation's nearest code or reason for none) and a SIC
+    code; skill needs take none. If no need has any code, one finding says the
+    whole table is missing. A declared proxy code gives its reason."""
     needs = list(_needs(ctx.data))
+    yield from _unexplained_proxies(ctx.data)
     if not needs:
         return
+    inherit = _Inherited(ctx.data)
+    priorities = _items(
+        ctx.data.get("priorities") if isinstance(ctx.data, dict) else []
+    )
+    coded = []
+    for need_path, need in needs:
+        priority = priorities[int(need_path[1])]
+        soc, sic = inherit.codes(priority, "soc"), inherit.codes(priority, "sic")
+        coded.append((need_path, need, soc, sic))
     if not any(
-        _codes(n, "soc") or _codes(n, "sic") or _nearest_soc(n) for _, n in needs
-    ):
+        _codes(n, "soc") or _codes(n, "sic") or _nearest_soc(n) or soc or sic
+        for _, n, soc, sic in coded
+    ) and not all(_is_skill(n) for _, n in needs):
         yield Problem(
             ("priorities",),
             {
@@ -105,8 +235,8 @@ def classified(
             severity=Severity.ERROR,
         )
         return
-    for need_path, need in needs:
-        problem = _unclassified(need_path, need)
+    for need_path, need, soc, sic in coded:
+        problem = _unclassified(need_path, need, soc, sic)
         if problem is not None:
             yield problem
 

@@ -4,13 +4,14 @@ links between outcomes and actions in either direction, and review and reporting
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from typing import Any
 
 from lsip_check.engine import datautil
 from lsip_check.engine.functions import is_empty
 from lsip_check.engine.problem import Problem
-from lsip_check.findings import DataPath
+from lsip_check.findings import DataPath, Severity
 from lsip_check.load.yaml import as_text
 
 
@@ -31,32 +32,75 @@ def _number(value: Any) -> bool:
 
 
 def _metric_gaps(metric: dict[str, Any]) -> list[str]:
-    """What a metric lacks of baseline value, target value and date, and source."""
+    """What a metric lacks of baseline value, target value and date, and source.
+    A baseline to be established (how and by when) stands in for the value."""
     gaps = []
     baseline, target = metric.get("baseline"), metric.get("target")
-    if not isinstance(baseline, dict) or not _number(baseline.get("value")):
+    has_baseline = isinstance(baseline, dict) and _number(baseline.get("value"))
+    if not has_baseline and _baseline_plan(metric) is None:
         gaps.append("a baseline value")
     if not isinstance(target, dict) or not _number(target.get("value")):
         gaps.append("a target value")
-    if not isinstance(target, dict) or datautil.as_date(target.get("date")) is None:
+    if not isinstance(target, dict) or datautil.date_span(target.get("date")) is None:
         gaps.append("a target date")
     if is_empty(metric.get("source")) or not isinstance(metric.get("source"), str):
         gaps.append("a data source")
     return gaps
 
 
-def _date_outside(metric: dict[str, Any], ctx: Any) -> dt.date | None:
+def _baseline_plan(metric: dict[str, Any]) -> datautil.DateSpan | None:
+    """The date by which a baseline still to be established will be, when the
+    metric has no baseline value and says how and by when it will get one."""
+    baseline = metric.get("baseline")
+    if isinstance(baseline, dict) and _number(baseline.get("value")):
+        return None
+    plan = metric.get("baseline_to_establish")
+    if not isinstance(plan, dict) or datautil.is_placeholder(plan.get("method")):
+        return None
+    return datautil.date_span(plan.get("by"))
+
+
+def _date_outside(metric: dict[str, Any], ctx: Any) -> str | None:
     target = metric.get("target")
-    when = datautil.as_date(target.get("date")) if isinstance(target, dict) else None
+    when = datautil.date_span(target.get("date")) if isinstance(target, dict) else None
     start, end = ctx.period
-    return when if when is not None and not start <= when <= end else None
+    if when is not None and (when.after(end) or when.before(start)):
+        return when.text
+    return None
+
+
+def _late_baseline(
+    path: DataPath, metrics: list[tuple[int, dict[str, Any]]], ident: str, ctx: Any
+) -> Iterator[Problem]:
+    """A warning for a baseline to be established after the plan's first year
+    (by 30 June of the year after it starts); within it, nothing to say."""
+    start, _ = ctx.period
+    year_one = dt.date(start.year + 1, 6, 30)
+    for i, metric in metrics:
+        by = _baseline_plan(metric)
+        if by is None or not by.after(year_one):
+            continue
+        name = as_text(metric.get("name"))
+        called = f"'{name}'" if isinstance(name, str) and name else f"{i + 1}"
+        yield Problem(
+            (*path, "metrics", i, "baseline_to_establish", "by"),
+            {
+                "id": ident,
+                "problem": f"metric {called} has no baseline yet and will only have "
+                f"one by {by.text}, after the plan's first year (by "
+                f"{year_one.day} {year_one:%B %Y}), so progress cannot be measured "
+                "from the start",
+            },
+            severity=Severity.WARNING,
+        )
 
 
 def metric_complete(
     path: DataPath, value: Any, options: dict[str, Any], ctx: Any
 ) -> Iterator[Problem]:
-    """The outcome has a metric with a baseline, a target with a date within the
-    period, and a source; else each metric's shortfalls are reported."""
+    """The outcome has a metric with a baseline (or one to be established), a
+    target with a date within the period, and a source; else each metric's
+    shortfalls are reported."""
     if not isinstance(value, dict):
         return
     ident = _ident(value)
@@ -69,6 +113,7 @@ def metric_complete(
         )
         return
     if any(not _metric_gaps(m) and _date_outside(m, ctx) is None for _, m in metrics):
+        yield from _late_baseline(path, metrics, ident, ctx)
         return
     start, end = ctx.period
     for i, metric in metrics:
@@ -168,8 +213,27 @@ def review_and_reporting(
             )
     reporting = gov.get("reporting")
     if isinstance(reporting, str) and not is_empty(reporting):
-        lower = reporting.lower()
-        if not any(w.lower() in lower for w in options["report_words"]):
+        if not datautil.is_placeholder(gov.get("annual_report")):
+            return  # the annual report has a field of its own
+        if not mentions_annual(reporting, options["report_words"]):
             yield Problem(
                 (*path, "governance", "reporting"), {"what": labels["annual"]}
             )
+
+
+_SEASON = r"(?:spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|august|september|october|november|december)"
+_ANNUAL = re.compile(
+    r"\b(?:annual(?:ly)?|yearly|per\s+(?:year|annum)|once\s+(?:a|each|every)\s+year"
+    r"|(?:each|every)\s+(?:year|twelve\s+months|12\s+months|calendar\s+year"
+    rf"|financial\s+year|academic\s+year|{_SEASON})"
+    r"|year[-\s]end|end\s+of\s+(?:each|every|the)\s+(?:financial\s+|academic\s+)?year"
+    r"|a\s+year(?!s))\b",
+    re.IGNORECASE,
+)
+
+
+def mentions_annual(text: str, words: list[str]) -> bool:
+    """'an annual report', 'a progress report each autumn', 'once a year', 'every
+    12 months', 'at the end of each financial year', or one of ``words``."""
+    lower = text.lower()
+    return _ANNUAL.search(text) is not None or any(w.lower() in lower for w in words)

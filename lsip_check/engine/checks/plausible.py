@@ -10,10 +10,42 @@ from lsip_check.engine.problem import Problem
 from lsip_check.findings import DataPath
 
 
-def _num(value: Any) -> float | None:
-    if isinstance(value, bool):
+def _num(value: Any, total: float | None = None) -> float | None:
+    """A count as the plan writes it: 120, '500+' (at least 500), '8%' (of total)."""
+    from lsip_check.engine.checks.engagement import tally
+
+    if isinstance(value, float) and not isinstance(value, bool):
+        return value
+    got = tally(value)
+    if got is None:
         return None
-    return float(value) if isinstance(value, int | float) else None
+    number, kind = got
+    if kind == "share":
+        return number / 100 * total if total else None
+    return number
+
+
+def _smes(employers: dict[str, Any], total: float) -> float | None:
+    """Employers under 250 staff: the four bands, an 'sme' count, or the plan's own
+    size bands whose upper bound is under 250."""
+    from lsip_check.engine.checks.engagement import band_range
+
+    sizes = employers.get("by_size")
+    if isinstance(sizes, dict) and sizes:
+        return sum(
+            _num(sizes.get(k), total) or 0 for k in ("micro", "small", "medium", "sme")
+        )
+    bands = items(employers.get("size_bands"))
+    if not bands:
+        return None
+    out = 0.0
+    for band in bands:
+        span = band_range(band)
+        if span is None:
+            return None  # a band that cannot be read: no verdict
+        if span[1] is not None and span[1] < 250:
+            out += _num(band.get("count"), total) or 0
+    return out
 
 
 def _lad_count(ctx: Any) -> int:
@@ -44,13 +76,12 @@ def engagement_plausible(
                 "problem": f"{total:.0f} employers engaged is implausibly few for an area of {lads} local authorities (the floor is {floor:.0f}: {per:.0f} per local authority, at least {options.get('min_employers', 50)}; set in rule_options)"
             },
         )
-    sizes = employers.get("by_size")
-    if isinstance(sizes, dict) and total:
-        sme = sum(_num(sizes.get(k)) or 0 for k in ("micro", "small", "medium", "sme"))
+    sme = _smes(employers, total) if total else None
+    if sme is not None and total:
         share = float(options.get("min_sme_share", 0.25))
         if sme < share * total:
             yield Problem(
-                (*at, "by_size"),
+                (*at, "by_size" if "by_size" in employers else "size_bands"),
                 {
                     "problem": f"only {sme:.0f} of {total:.0f} employers engaged are SMEs ({sme / total:.0%}): SMEs are present only as tokens (guidance 5.1 asks for employers of all sizes, particularly SMEs)"
                 },
@@ -69,7 +100,10 @@ def engagement_plausible(
             },
         )
     owners = employers.get("by_ownership")
-    if isinstance(owners, dict) and not (_num(owners.get("public")) or 0) > 0:
+    if (
+        isinstance(owners, dict)
+        and not (_num(owners.get("public"), total or 100) or 0) > 0
+    ):
         yield Problem(
             (*at, "by_ownership"),
             {

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from lsip_check.engine.checks.devolution import authority_matches
 from lsip_check.engine.checks.identity import erb_key
-from lsip_check.engine.checks.strategy import authority_matches
 from lsip_check.engine.datautil import as_date, items
 from lsip_check.engine.problem import Problem
 from lsip_check.findings import DataPath

@@ -1,4 +1,5 @@
-"""Checks for the strategic fit rules (LSIP202 to LSIP207)."""
+"""Checks for the strategic fit rules LSIP203, LSIP204, LSIP205 and LSIP207 (the
+Strategic Authority rules LSIP202 and LSIP206 are in devolution.py)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from lsip_check.engine import datautil
 from lsip_check.engine.problem import Problem
 from lsip_check.findings import DataPath
 from lsip_check.load.yaml import as_text
@@ -32,125 +34,8 @@ def _context(value: Any) -> dict[str, Any]:
     return _mapping(_mapping(value).get("strategic_context"))
 
 
-# --- LSIP202 -----------------------------------------------------------------
-
-_AUTHORITY_WORDS = {
-    "ca": "combined authority",
-    "cca": "combined county authority",
-    "mca": "mayoral combined authority",
-}
-_PARENS = re.compile(r"\([^)]*\)")
-_NON_WORD = re.compile(r"[^\w\s]")
-
-
-def expand_authority(name: str) -> str:
-    """'Lancashire CCA' -> 'Lancashire Combined County Authority'."""
-    words = name.split()
-    if words and words[-1].casefold() in _AUTHORITY_WORDS:
-        return " ".join([*words[:-1], _AUTHORITY_WORDS[words[-1].casefold()].title()])
-    return name
-
-
-def _authority_key(name: str) -> str:
-    text = _PARENS.sub(" ", name.casefold()).replace("&", " and ")
-    words = _NON_WORD.sub(" ", text).split()
-    return " ".join(w for w in words if w != "the")
-
-
-def authority_matches(given: str, reference: str) -> bool:
-    """The plan's name for its Strategic Authority plausibly names the reference one:
-    the full name, the abbreviated one ('Greater Manchester CA') or the acronym (GMCA)."""
-    full = expand_authority(reference)
-    key = _authority_key(given)
-    acronym = "".join(w[0] for w in _authority_key(full).split() if w != "and")
-    return key in (_authority_key(full), _authority_key(reference), acronym)
-
-
-def _area_words(ctx: Any, value: Any) -> tuple[str, str | None]:
-    """The area's name for messages, and its reference Strategic Authority (full name)."""
-    match = ctx.area
-    if match is not None:
-        authority = match.area.strategic_authority
-        return match.area.name, expand_authority(authority) if authority else None
-    area = _text(_mapping(_mapping(value).get("identity")).get("area"))
-    return area or "This area", None
-
-
-def strategic_authority_declared(
-    path: DataPath, value: Any, options: dict[str, Any], ctx: Any
-) -> Iterator[Problem]:
-    """Devolved: the authority and its priorities are given; else a local economic plan."""
-    devolved = ctx.devolved
-    if devolved is None:
-        return
-    area, reference = _area_words(ctx, value)
-    if devolved:
-        yield from _devolved(path, value, area, reference)
-    else:
-        yield from _not_devolved(path, value, area)
-
-
-def _devolved(
-    path: DataPath, value: Any, area: str, reference: str | None
-) -> Iterator[Problem]:
-    ident = _mapping(_mapping(value).get("identity"))
-    overridden = isinstance(ident.get("strategic_authority_override"), dict)
-    known = reference if reference and not overridden else None
-    situation = f"has a Strategic Authority ({known})" if known else "is devolved"
-    named = _text(ident.get("strategic_authority"))
-    where = (*path, "identity", "strategic_authority")
-    if not named:
-        yield Problem(
-            where,
-            {
-                "area": area,
-                "situation": situation,
-                "problem": "does not name it in identity.strategic_authority",
-            },
-            missing="strategic_authority" not in ident,
-        )
-    elif known and not authority_matches(named, known):
-        yield Problem(
-            where,
-            {
-                "area": area,
-                "situation": situation,
-                "problem": f"names `{named}` as its Strategic Authority",
-            },
-        )
-    context = _context(value)
-    priorities = context.get("sa_priorities")
-    if not _items(priorities):
-        yield Problem(
-            (*path, "strategic_context", "sa_priorities"),
-            {
-                "area": area,
-                "situation": situation,
-                "problem": "lists none of the authority's sector skills priorities "
-                "in strategic_context.sa_priorities",
-            },
-            missing="sa_priorities" not in context,
-        )
-
-
-_ECONOMIC_PLANS = ("local_economic_plan", "local_growth_plan")
-
-
-def _not_devolved(path: DataPath, value: Any, area: str) -> Iterator[Problem]:
-    context = _context(value)
-    plans = context.get("local_plans")
-    if not any(_text(plan.get("kind")) in _ECONOMIC_PLANS for _, plan in _items(plans)):
-        yield Problem(
-            (*path, "strategic_context", "local_plans"),
-            {
-                "area": area,
-                "situation": "has no Strategic Authority",
-                "problem": "names no local authority economic plan it draws on "
-                "(a local_economic_plan or local_growth_plan in "
-                "strategic_context.local_plans)",
-            },
-            missing="local_plans" not in context,
-        )
+#: The plans that stand for a local authority economic plan (LSIP202, LSIP204).
+ECONOMIC_PLANS = ("local_economic_plan", "local_growth_plan")
 
 
 # --- LSIP203 -----------------------------------------------------------------
@@ -193,7 +78,7 @@ def sectors_considered(
 # --- LSIP204 -----------------------------------------------------------------
 
 _LINKS: dict[str, tuple[tuple[str, ...], str]] = {
-    "growth": (_ECONOMIC_PLANS, "the Local Growth Plan or local economic plan"),
+    "growth": (ECONOMIC_PLANS, "the Local Growth Plan or local economic plan"),
     "gbw": (("get_britain_working_plan",), "the Local Get Britain Working Plan"),
 }
 
@@ -235,15 +120,29 @@ _STRATEGIES = {
     "post16_white_paper": "the Post-16 Education and Skills White Paper",
     "two_thirds_target": "the two-thirds higher-level learning target",
 }
+_LEVEL = r"(?:levels?|l)\s*"
 _LEVEL_4_5 = re.compile(
-    r"\blevels?\s*4\s*(?:and|or|&|/|-|–|to)\s*(?:levels?\s*)?5\b"
-    r"|\bl4\s*(?:and|or|&|/|-|–)\s*l?5\b",
+    "|".join(
+        (
+            # Level 4 and 5, levels 4-5, Level 4 or Level 5, L4/5, L4-L5
+            rf"\b{_LEVEL}4\s*(?:and|or|&|/|-|–|to)\s*(?:{_LEVEL})?5\b",
+            # Levels 4, 5 and 6
+            rf"\b{_LEVEL}4\s*,\s*(?:{_LEVEL})?5\b",
+            # Level 4 or above, Level 4 and higher, Level 4+, level 4 upwards
+            rf"\b{_LEVEL}4\s*(?:\+|(?:or|and)\s+(?:above|higher|over)\b|upwards?\b|plus\b)",
+            # levels 4 to 6, L4-8, levels 3 to 5: a range that holds 4 and 5
+            rf"\b{_LEVEL}(?:[1-4])\s*(?:-|–|to)\s*(?:{_LEVEL})?[5-8]\b",
+            # Higher Technical Qualifications (HTQs) are Level 4 and 5 by definition
+            r"\bhigher technical (?:qualifications?|education)\b|\bHTQs?\b",
+        )
+    ),
     re.IGNORECASE,
 )
 
 
 def mentions_level_4_and_5(text: str) -> bool:
-    """'Level 4 and 5', 'levels 4-5', 'Level 4 or Level 5', 'L4/5'..."""
+    """'Level 4 and 5', 'levels 4-5', 'Levels 4, 5 and 6', 'Level 4 or above',
+    'L4+', 'levels 3 to 5', 'HTQs'..."""
     return _LEVEL_4_5.search(text) is not None
 
 
@@ -275,7 +174,9 @@ def national_strategies_considered(
                 missing="consideration" not in entry,
             )
         elif strategy == "two_thirds_target" and not any(
-            mentions_level_4_and_5(_text(e.get("consideration"))) for _, e in considered
+            mentions_level_4_and_5(_text(e.get("consideration")))
+            or not datautil.is_placeholder(e.get("level_4_5"))
+            for _, e in considered
         ):
             i, entry = considered[0]
             yield Problem(
