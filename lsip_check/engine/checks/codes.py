@@ -241,6 +241,8 @@ def _fits(
     mine, official = meaning.key(label).split(), meaning.key(entry.title).split()
     if mine and set(mine) <= set(official) and 2 * len(mine) >= len(official):
         return True  # the official title, or most of it: no index needed
+    if len(group) > 1 and meaning.group_fits(None, _index(ctx, scheme), group, label):
+        return True
     coding = meaning.coding(ctx) if scheme == "soc" else None
     if len(group) > 1 and meaning.group_fits(coding, _index(ctx, scheme), group, label):
         return True
@@ -306,10 +308,12 @@ def _group_problem(
         entry = index.get(valid[0])
         if _fits(ctx, scheme, entry, valid[0], label, []):
             return None
-    else:
-        coding = meaning.coding(ctx) if scheme == "soc" else None
-        if meaning.group_fits(coding, index, valid, label):
-            return None
+    elif meaning.group_fits(None, index, valid, label):
+        return None  # the official titles are enough: no index needed
+    elif scheme == "soc" and meaning.group_fits(
+        meaning.coding(ctx), index, valid, label
+    ):
+        return None
     return Problem(
         (*p, "label"),
         {
