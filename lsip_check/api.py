@@ -210,14 +210,20 @@ class _Run:
             return (span.file, span.line) if span is not None else ("", 0)
 
         ran = self.selected - set(result.skipped_rules) - ignored
-        ctx = Context(doc.data, lambda: self.reference, {}, self.options.area_overrides)
+        devolved = None
+        if any(r.needs_reference_data for r in self.rules):
+            # the data is looked for only when a selected rule needs it
+            ctx = Context(
+                doc.data, lambda: self._reference, {}, self.options.area_overrides
+            )
+            devolved = ctx.devolved
         disabled = [d.split(" ")[0] for d in result.approval_disabled]
         return readiness.assess(
             doc.data,
             result.findings,
             where,
             ran=ran,
-            devolved=ctx.devolved,
+            devolved=devolved,
             disabled=disabled,
         )
 

@@ -94,7 +94,7 @@ def test_engagement_is_always_for_the_reviewer_with_the_facts() -> None:
         c for c in result.results[0].approval_readiness or [] if c.key == "engagement"
     ]
     facts = [(e.fact, e.line) for e in engagement.evidence]
-    assert facts[0] == ("employers engaged: 2140", 1044)
+    assert facts[0] == ("employers engaged: 2140", 1089)
     assert "reviewer's judgement" in engagement.reason
 
 
@@ -130,7 +130,7 @@ def test_json_has_approval_readiness_per_plan() -> None:
     assert net_zero["evidence"][0] == {
         "fact": "a Net Zero consideration is given",
         "file": "examples/greater-manchester.lsip.yaml",
-        "line": 1538,
+        "line": 1583,
     }
 
 

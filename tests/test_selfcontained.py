@@ -21,8 +21,11 @@ from tests.conftest import BUNDLED_DATA, EXAMPLES, ROOT, run_cli
 FLAWED_DIR = EXAMPLES / "flawed"
 PLAN = "lancashire-draft.lsip.yaml"
 ANNEX = "lancashire-actions.annex.yaml"
-FLAWED_SUMMARY = "Checked 1 plan: 12 errors, 2 warnings, 2 infos."
-DATA_RULES = "LSIP101, LSIP102, LSIP201, LSIP202, LSIP206, LSIP303, LSIP304, LSIP305"
+FLAWED_SUMMARY = "Checked 1 plan: 12 errors, 5 warnings, 2 infos."
+DATA_RULES = (
+    "LSIP101, LSIP102, LSIP108, LSIP123, LSIP201, LSIP202, LSIP206, LSIP220, LSIP221, "
+    "LSIP222, LSIP303, LSIP304, LSIP305, LSIP320, LSIP321, LSIP421, LSIP720"
+)
 EDITIONS = json.loads((BUNDLED_DATA / "editions.json").read_text(encoding="utf-8"))
 
 
@@ -175,7 +178,7 @@ def _without_data_rules(proc: subprocess.CompletedProcess[str]) -> None:
         )
         for line in lines
     )
-    assert lines[-1] == "Checked 1 plan: 9 errors, 0 warnings, 2 infos."
+    assert lines[-1] == "Checked 1 plan: 9 errors, 3 warnings, 2 infos."
     assert not any(f" {code} [" in proc.stdout for code in DATA_RULES.split(", "))
 
 
@@ -320,7 +323,7 @@ def test_a_wheel_built_with_nothing_beside_the_tree_decides_every_rule(
     report = json.loads(_run(script, "--format", "json", PLAN, cwd=elsewhere).stdout)
     assert report["plans"][0]["skipped_rules"] == []
     assert report["notices"] == []
-    assert len(report["findings"]) == 16
+    assert len(report["findings"]) == 19
 
     version = _run(script, "--version", cwd=elsewhere)
     assert version.returncode == 0, version.stderr
