@@ -410,3 +410,17 @@ def test_hand_written_markdown_tables_for_survey_engagement(tmp_path: Path) -> N
             "or a share such as '41%'.",
         )
     ]
+
+
+def test_a_list_where_a_value_is_expected_is_no_crash(tmp_path: Path) -> None:
+    # found by tests/test_property.py: `type: [1, 2]` crashed the `covers` check
+    path = tmp_path / "p.lsip.yaml"
+    path.write_text(
+        "identity: {area: Kent and Medway, erb: X, period: {start: 2026, end: 2029}}\n"
+        "engagement:\n  stakeholders:\n    - {id: ST1, name: A, type: [1, 2]}\n"
+        "net_zero:\n  clean_energy_occupations:\n    - {soc: [5241]}\n",
+        encoding="utf-8",
+    )
+    messages = [f.message for f in check_paths([str(path)]).findings]
+    assert not [m for m in messages if "bug in lsip-check" in m]
+    assert any(m.startswith("No stakeholder of these types") for m in messages)

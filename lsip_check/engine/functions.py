@@ -56,7 +56,11 @@ def covers(
     path: DataPath, value: Any, options: dict[str, Any], ctx: Any
 ) -> Iterator[Problem]:
     """The values at ``field`` (a selector below the node) include all of ``values``."""
-    got = {as_text(v) for _, v in select(value, compile_selector(options["field"]))}
+    got = {
+        t
+        for _, v in select(value, compile_selector(options["field"]))
+        if isinstance(t := as_text(v), str)  # a list or mapping here is LSIP002's
+    }
     labels = options.get("labels", {})
     missing = [v for v in options["values"] if v not in got]
     if missing:
