@@ -30,7 +30,13 @@ def _ids(value: Any) -> set[str]:
 
 
 def _soc_codes(need: dict[str, Any]) -> list[str]:
-    return [str(as_text(s.get("code"))).strip() for s in items(need.get("soc"))]
+    """A need's SOC codes, single or in a group."""
+    out = []
+    for s in items(need.get("soc")):
+        group = s.get("codes")
+        raw = group if isinstance(group, list) else [s.get("code")]
+        out += [str(as_text(c)).strip() for c in raw if c is not None]
+    return out
 
 
 def _green_need(ctx: Any, need: dict[str, Any], options: dict[str, Any]) -> bool:
@@ -100,7 +106,33 @@ def net_zero_substance(
                 "problem": "is marked as serving Net Zero, but none of its needs does and its title and description do not say how",
             },
         )
+    yield from _priorities(ctx, data, nz, options)
     yield from _considerations(nz)
+
+
+def _priorities(
+    ctx: Any, data: dict[str, Any], nz: dict[str, Any], options: dict[str, Any]
+) -> Iterator[Problem]:
+    """A priority dedicated to Net Zero is about it: its words, or a green need."""
+    listed = _ids(nz.get("priorities"))
+    for i, priority in enumerate(items(data.get("priorities"))):
+        ident = str(as_text(priority.get("id")) or "")
+        flagged = priority.get("net_zero") is True
+        if not (flagged or ident in listed):
+            continue
+        text = f"{priority.get('title', '')} {priority.get('description', '')}"
+        sectors = " ".join(map(str, priority.get("sectors") or []))
+        if _HOW.search(text) or "clean_energy" in sectors:
+            continue
+        if any(_green_need(ctx, n, options) for n in items(priority.get("needs"))):
+            continue
+        yield Problem(
+            ("priorities", i, "net_zero") if flagged else ("priorities", i, "id"),
+            {
+                "what": f"Priority `{ident}`",
+                "problem": "is marked as dedicated to Net Zero, but none of its needs serves Net Zero and its title and description do not say how",
+            },
+        )
 
 
 def _considerations(nz: dict[str, Any]) -> Iterator[Problem]:
