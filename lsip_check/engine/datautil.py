@@ -144,7 +144,11 @@ def is_placeholder(value: Any) -> bool:
     if not isinstance(text, str):
         return True
     words = text.strip().strip(".!").casefold()
-    return words in _PLACEHOLDERS or not any(c.isalpha() for c in words)
+    if words in _PLACEHOLDERS or not any(c.isalpha() for c in words):
+        return True
+    from lsip_check.engine.textquality import says_nothing  # the one text-quality test
+
+    return says_nothing(text, 1) is not None
 
 
 def steps(data: Any, path: DataPath) -> list[tuple[str | int, str | None]]:

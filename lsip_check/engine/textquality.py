@@ -3,8 +3,10 @@
 ``says_nothing(text)`` returns why a text is empty of content ("is a placeholder
 (TBC)", "is one word", "is still init's TODO prompt") or None when it says something.
 Rules that read free text (LSIP120 for the Annex A parts and considerations, LSIP520
-for action leads, LSIP720 for Net Zero, LSIP202's override reason) all ask it, so a
-text that passes one passes them all.
+for action leads, LSIP720 for Net Zero, LSIP221 and LSIP222 for the authority's
+priorities and the override reason, and through ``datautil.is_placeholder`` the
+reasons of LSIP206, LSIP302, LSIP501, LSIP602 and LSIP606) all ask it, so a text that
+passes one passes them all.
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ _PLACEHOLDERS = frozenset(
         "see above", "see below", "see attached", "see appendix", "to be confirmed",
         "to be decided", "to be determined", "to be agreed", "to follow", "pending",
         "placeholder", "insert text here", "text here", "not applicable", "blank",
-        "tbc later", "coming soon",
+        "tbc later", "coming soon", "as above", "null", "unknown", "various", "other",
+        "reason", "n.a.",
     }
 )  # fmt: skip
 # Placeholder markers inside a longer text.
