@@ -223,30 +223,34 @@ def _engagement(data: Any, where: Where) -> list[Evidence]:
     return out
 
 
+def _ids_flagged(nodes: list[Any], listed: list[Any]) -> set[str]:
+    ids = {str(i) for i in listed}
+    ids |= {
+        str(n.get("id"))
+        for n in nodes
+        if isinstance(n, dict) and n.get("net_zero") is True
+    }
+    return ids
+
+
 def _net_zero(data: Any, where: Where) -> list[Evidence]:
     nz = _get(data, "net_zero")
     if not isinstance(nz, dict):
         return [Evidence("no net_zero block")]
-    flagged_needs = [
-        n
-        for p in _items(data, "priorities")
-        for n in (_items(p, "needs") if isinstance(p, dict) else [])
-        if isinstance(n, dict) and n.get("net_zero") is True
-    ]
-    needs = len(_items(nz, "needs")) or len(flagged_needs)
-    flagged_actions = [
-        a
-        for a in _items(data, "actions")
-        if isinstance(a, dict) and a.get("net_zero") is True
-    ]
-    actions = len(_items(nz, "actions")) or len(flagged_actions)
+    priorities = [p for p in _items(data, "priorities") if isinstance(p, dict)]
+    needs = [n for p in priorities for n in _items(p, "needs")]
+    dedicated = _ids_flagged(priorities, _items(nz, "priorities"))
+    serving = _ids_flagged(needs, _items(nz, "needs"))
+    actions = _ids_flagged(_items(data, "actions"), _items(nz, "actions"))
     ceo = _items(nz, "clean_energy_occupations")
-    return [
+    facts = [
         _fact(
             where, "a Net Zero consideration is given", ("net_zero", "consideration")
         ),
         _fact(
-            where, f"{needs} needs and {actions} actions serve Net Zero", ("net_zero",)
+            where,
+            f"{len(serving)} needs and {len(actions)} actions marked as serving Net Zero",
+            ("net_zero",),
         ),
         _fact(
             where,
@@ -254,6 +258,16 @@ def _net_zero(data: Any, where: Where) -> list[Evidence]:
             ("net_zero", "clean_energy_occupations"),
         ),
     ]
+    if dedicated:
+        facts.insert(
+            1,
+            _fact(
+                where,
+                f"priorities dedicated to Net Zero: {', '.join(sorted(dedicated))}",
+                ("priorities",),
+            ),
+        )
+    return facts
 
 
 def _skills(data: Any, where: Where) -> list[Evidence]:
