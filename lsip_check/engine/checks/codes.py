@@ -286,6 +286,13 @@ def _groups(ctx: Any, selector: Any) -> dict[DataPath, list[str]]:
     return out
 
 
+def _same_title(printed: str, entry: CodeEntry) -> bool:
+    """The printed official title is the code's title (or its title before a rename),
+    up to case, punctuation and 'and'/'&'."""
+    mine = meaning.key(printed)
+    return mine in (meaning.key(entry.title), meaning.key(entry.previous_title or ""))
+
+
 def _selected_items(ctx: Any, selectors: Any) -> Iterator[tuple[DataPath, Any]]:
     for selector in [selectors] if isinstance(selectors, str) else selectors:
         yield from select(ctx.data, compile_selector(selector))
@@ -346,6 +353,24 @@ def code_labels(
                     yield problem
                 continue
             code, label = as_text(item.get("code")), item.get("label")
+            printed = item.get("title")
+            if isinstance(code, str) and isinstance(printed, str) and printed.strip():
+                official = index.get(code)
+                if official is not None and not _same_title(printed, official):
+                    short = _SCHEMES[scheme][0]
+                    yield Problem(
+                        (*p, "title"),
+                        {
+                            "code": code.strip(),
+                            "title": official.title,
+                            "scheme": short,
+                        },
+                        message=(
+                            f'The title printed for {short} {code.strip()}, "{printed.strip()}", '
+                            f'is not its official title, "{official.title}": a title kept '
+                            "from an older classification, or the wrong code."
+                        ),
+                    )
             if not isinstance(code, str) or not isinstance(label, str):
                 continue
             entry: CodeEntry | None = index.get(code)
