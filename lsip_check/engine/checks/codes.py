@@ -217,15 +217,17 @@ def _carried(ctx: Any, code: str, label: str) -> str:
 def _hint(ctx: Any, scheme: str, entry: CodeEntry, label: str) -> str:
     """The likely cause of a mismatch, and the code the label probably meant."""
     index = _index(ctx, scheme)
-    coding = meaning.coding(ctx) if scheme == "soc" else None
+    coding = meaning.coding(ctx)
     meant: list[str] = []
     if coding is not None:
-        meant = [
-            c
-            for c in meaning.ranked(meaning.label_codes(coding, label))
-            if c in index and c != entry.code
-        ]
-    said = " The ONS coding index codes it as" if meant else ""
+        found = (
+            meaning.label_codes(coding, label)
+            if scheme == "soc"
+            else coding.sic_codes(label)
+        )
+        meant = [c for c in meaning.ranked(found) if c in index and c != entry.code]
+    book = "ONS coding index" if scheme == "soc" else "SIC 2007 alphabetical index"
+    said = f" The {book} codes it as" if meant else ""
     if not meant:
         meant = _meant(index, scheme, entry, label)
         said = f" The label matches {_SCHEMES[scheme][0]}" if meant else ""
