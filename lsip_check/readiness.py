@@ -97,6 +97,12 @@ def _get(data: Any, *keys: str) -> Any:
 Where = Callable[[DataPath], tuple[str, int]]
 
 
+def _n(things: Any, one: str, many: str = "") -> str:
+    """'1 provider', '3 providers'."""
+    count = len(things)
+    return f"{count} {one if count == 1 else (many or one + 's')}"
+
+
 def _fact(where: Where, text: str, path: DataPath) -> Evidence:
     file, line = where(path)
     return Evidence(text, file, line)
@@ -112,12 +118,12 @@ def _national(data: Any, where: Where) -> list[Evidence]:
     return [
         _fact(
             where,
-            f"{len(strategies)} national strategies with a consideration",
+            f"{_n(strategies, 'national strategy', 'national strategies')} with a consideration",
             ("strategic_context", "national_strategies"),
         ),
         _fact(
             where,
-            f"{len(sectors)} Industrial Strategy sectors considered",
+            f"{_n(sectors, 'Industrial Strategy sector')} considered",
             ("strategic_context", "industrial_strategy_sectors"),
         ),
     ]
@@ -130,7 +136,7 @@ def _sa(data: Any, where: Where, devolved: bool | None) -> list[Evidence]:
             _fact(where, "not a devolved area: no Strategic Authority", ("identity",)),
             _fact(
                 where,
-                f"{len(plans)} local plans drawn on",
+                f"{_n(plans, 'local plan')} drawn on",
                 ("strategic_context", "local_plans"),
             ),
         ]
@@ -153,7 +159,7 @@ def _sa(data: Any, where: Where, devolved: bool | None) -> list[Evidence]:
     return [
         _fact(
             where,
-            f"{len(ids)} Strategic Authority priorities ({', '.join(ids) or 'none'}); "
+            f"{_n(ids, 'Strategic Authority priority', 'Strategic Authority priorities')} ({', '.join(ids) or 'none'}); "
             f"reflected by an LSIP priority: {', '.join(i for i in ids if i in reflected) or 'none'}",
             ("strategic_context", "sa_priorities"),
         ),
@@ -209,14 +215,14 @@ def _engagement(data: Any, where: Where) -> list[Evidence]:
     out.append(
         _fact(
             where,
-            f"{len(providers)} providers of {len(types)} types ({', '.join(types) or 'none'})",
+            f"{_n(providers, 'provider')} of {_n(types, 'type')} ({', '.join(types) or 'none'})",
             ("engagement", "providers"),
         )
     )
     out.append(
         _fact(
             where,
-            f"{len(stakeholders)} wider stakeholders",
+            f"{_n(stakeholders, 'wider stakeholder')}",
             ("engagement", "stakeholders"),
         )
     )
@@ -254,7 +260,7 @@ def _net_zero(data: Any, where: Where) -> list[Evidence]:
         ),
         _fact(
             where,
-            f"{len(ceo)} Clean Energy Jobs Plan occupations considered",
+            f"{_n(ceo, 'Clean Energy Jobs Plan occupation')} considered",
             ("net_zero", "clean_energy_occupations"),
         ),
     ]
@@ -279,11 +285,11 @@ def _skills(data: Any, where: Where) -> list[Evidence]:
     return [
         _fact(
             where,
-            f"{len(priorities)} priorities, {len(needs)} skill needs ({len(coded)} coded)",
+            f"{_n(priorities, 'priority', 'priorities')}, {_n(needs, 'skill need')} ({len(coded)} coded)",
             ("priorities",),
         ),
-        _fact(where, f"{len(actions)} actions", ("actions",)),
-        _fact(where, f"{len(outcomes)} outcomes", ("outcomes",)),
+        _fact(where, f"{_n(actions, 'action')}", ("actions",)),
+        _fact(where, f"{_n(outcomes, 'outcome')}", ("outcomes",)),
     ]
 
 
