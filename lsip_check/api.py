@@ -62,10 +62,19 @@ class _Run:
         self.rules = choose(self.all_rules, options.select, options.ignore)
         self.approval = {r.code for r in self.all_rules if "approval" in r.tags}
         self.config_off = self._configured_off()
+        self.notices: list[str] = []
         if options.strict:
             self._restore_approval_rules()
+            if self.config_off:
+                file = getattr(options.config, "file", None)
+                by = file.name if file else "the configuration"
+                shown = ", ".join(
+                    f"{c} ({h})" for c, h in sorted(self.config_off.items())
+                )
+                self.notices.append(
+                    f"--strict: {by}'s settings for approval rules were not applied: {shown}."
+                )
         self.selected = {r.code for r in self.rules}
-        self.notices: list[str] = []
         self._reference: Any = None
         self._reference_tried = False
         self._missing_noted = False

@@ -176,6 +176,16 @@ def test_configuration_that_disables_an_approval_rule_is_shown_and_strict_applie
     assert strict.returncode == 1
     assert "LSIP201 [error]" in strict.stdout
     assert "approval checks disabled" not in strict.stdout
+    if "per_path" not in config:  # a per-file ignore is known only per plan
+        (note,) = [
+            line
+            for line in strict.stdout.splitlines()
+            if line.startswith(
+                "note: --strict: .lsip-check.yaml's settings for approval rules were "
+                "not applied: "
+            )
+        ]
+        assert how in note
 
 
 def test_strict_ignores_a_configuration_waiver_of_an_approval_rule(
