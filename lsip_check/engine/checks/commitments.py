@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from lsip_check.engine.datautil import as_date, items
+from lsip_check.engine.datautil import date_span, items
 from lsip_check.engine.problem import Problem
 from lsip_check.engine.textquality import is_placeholder_name
 from lsip_check.engine.textwalk import strings
@@ -122,7 +122,9 @@ def _timing(
     timescale = action.get("timescale")
     if not isinstance(timescale, dict):
         return
-    start, end = as_date(timescale.get("start")), as_date(timescale.get("end"))
+    first, last = date_span(timescale.get("start")), date_span(timescale.get("end"))
+    start = first.first if first is not None else None
+    end = last.last if last is not None else None
     if (
         start is not None
         and end is not None
@@ -233,18 +235,19 @@ def _target(
                 ident,
                 f"the outcome asks for {said}, but the target ({_fmt(t)}) is {side} the baseline ({_fmt(b)})",
             )
-    bdate, tdate = as_date(base.get("date")), as_date(target.get("date"))
-    if tdate is not None and not start <= tdate <= end:
+    bdate, tdate = date_span(base.get("date")), date_span(target.get("date"))
+    # dates at the precision given: a finding only where it is certain
+    if tdate is not None and (tdate.before(start) or tdate.after(end)):
         yield _p(
             (*at, "target", "date"),
             ident,
-            f"the target date {tdate} is outside the plan period {start.year} to {end.year}",
+            f"the target date {tdate.text} is outside the plan period {start.year} to {end.year}",
         )
-    elif tdate is not None and bdate is not None and tdate <= bdate:
+    elif tdate is not None and bdate is not None and tdate.last <= bdate.first:
         yield _p(
             (*at, "target", "date"),
             ident,
-            f"the target date {tdate} is not after the baseline date {bdate}",
+            f"the target date {tdate.text} is not after the baseline date {bdate.text}",
         )
 
 

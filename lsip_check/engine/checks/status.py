@@ -8,7 +8,7 @@ from typing import Any
 
 from lsip_check.engine.checks.devolution import authority_matches
 from lsip_check.engine.checks.identity import erb_key
-from lsip_check.engine.datautil import as_date, items
+from lsip_check.engine.datautil import date_span, items
 from lsip_check.engine.problem import Problem
 from lsip_check.findings import DataPath
 
@@ -26,12 +26,12 @@ def status_matches_dates(
         ("final", "a final version was sent"),
         ("published", "it was published"),
     ):
-        when = as_date(dates.get(key))
+        when = date_span(dates.get(key))
         if when is not None:
             yield Problem(
                 ("identity", "status"),
                 {
-                    "problem": f"its own dates say {said} on {when} (identity.dates.{key})"
+                    "problem": f"its own dates say {said} on {when.text} (identity.dates.{key})"
                 },
             )
             return
@@ -43,7 +43,7 @@ def _submitted(ctx: Any) -> tuple[str, Any] | None:
     dates = dates if isinstance(dates, dict) else {}
     order = ("final", "submitted") if ctx.status == "final" else ("submitted",)
     for key in order:
-        when = as_date(dates.get(key))
+        when = date_span(dates.get(key))
         if when is not None:
             return key, when
     return None
@@ -82,13 +82,14 @@ def confirmations_genuine(
                             "problem": f'the Strategic Authority\'s confirmation comes from "{org.strip()}", not from {sa}',
                         },
                     )
-        when = as_date(c.get("date"))
-        if when is not None and submitted is not None and when > submitted[1]:
+        when = date_span(c.get("date"))
+        # at the precision given: only a confirmation certainly after the submission
+        if when is not None and submitted is not None and when.after(submitted[1].last):
             key, sent = submitted
             yield Problem(
                 (*at, "date"),
                 {
                     "which": which,
-                    "problem": f"it is dated {when}, after the plan was sent to Skills England on {sent} (identity.dates.{key}): section 3.5 expects both parties to confirm before submission",
+                    "problem": f"it is dated {when.text}, after the plan was sent to Skills England on {sent.text} (identity.dates.{key}): section 3.5 expects both parties to confirm before submission",
                 },
             )
