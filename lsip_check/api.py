@@ -47,7 +47,12 @@ class _Run:
         self.options = options
         self.all_rules = load_rules()
         self.by_code = {r.code: r for r in self.all_rules}
-        self.rules = choose(self.all_rules, options.select, options.ignore)
+        # set-level rules (LSIP9xx) need every plan at once: only the audit runs them
+        self.rules = [
+            r
+            for r in choose(self.all_rules, options.select, options.ignore)
+            if r.scope == "plan"
+        ]
         self.selected = {r.code for r in self.rules}
         self.notices: list[str] = []
         self._reference: Any = None
@@ -86,6 +91,40 @@ class _Run:
         )
 
     def check(self, doc: Document) -> FileResult:
+        result = self._check(doc)
+        self.describe(doc, result)
+        return result
+
+    def describe(self, doc: Document, result: FileResult) -> None:
+        """Record which rules ran to a verdict and what the plan says it is."""
+        loaded = isinstance(doc.data, dict) and not any(
+            p.code == "LSIP001" and p.path == () for p in doc.problems
+        )
+        undecided = set(result.skipped_rules) | set(result.not_applicable)
+        undecided |= self.ignored_for(doc.path)
+        result.rules_evaluated = sorted(
+            r.code
+            for r in self.rules
+            if r.code not in undecided and (loaded or r.code in INPUT_CODES)
+        )
+        identity = doc.data.get("identity") if loaded else None
+        if not isinstance(identity, dict):
+            return
+        for key in ("area", "status", "version"):
+            value = identity.get(key)
+            if isinstance(value, str | int | float) and not isinstance(value, bool):
+                result.facts[key] = str(value)
+        area = result.facts.get("area")
+        if area and self._reference_tried and self._reference is not None:
+            try:
+                match = self._reference.areas.find(area)
+            except Exception:  # a broken area file: rules have already said so
+                match = None
+            if match is not None:
+                result.facts["lsip_code"] = match.area.ons_code
+                result.facts["lsip_name"] = match.area.name
+
+    def _check(self, doc: Document) -> FileResult:
         result = FileResult(doc.path, files=list(doc.files))
         result.findings += [
             self.input_finding(p, doc) for p in doc.problems if p.code in self.selected
@@ -202,6 +241,7 @@ class _Run:
                 result.skipped_rules.append(rule.code)  # cannot be decided
                 continue
             if not all(verdicts):
+                result.not_applicable.append(rule.code)
                 continue
             options = rule.options | self.options.rule_options.get(rule.code, {})
             try:

@@ -95,6 +95,12 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     skipped_rules: list[str] = field(default_factory=list)
+    #: rules whose conditions (``when``) left this plan out, e.g. devolved-only rules
+    not_applicable: list[str] = field(default_factory=list)
+    #: rules that ran to a verdict on this plan (pass or findings)
+    rules_evaluated: list[str] = field(default_factory=list)
+    #: what the plan says it is: area, lsip_code (ONS E69), status, version
+    facts: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
