@@ -1,0 +1,201 @@
+"""The audit: stream every plan through the check, run the set rules, build the tables."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from lsip_check.audit.collect import PlanSummary, collect, set_options
+from lsip_check.audit.tables import COLUMNS, KEY
+
+SEVERITIES = ("error", "warning", "info")
+
+
+@dataclass
+class Audit:
+    """Everything the site and the exports show, as plain data, sorted."""
+
+    plans: list[PlanSummary]
+    rules: list[Any]
+    set_findings: list[dict[str, Any]]
+    areas: list[Any]
+    selected: set[str]
+    provenance: dict[str, Any] = field(default_factory=dict)
+    notices: list[str] = field(default_factory=list)
+
+    def cell(self, plan: PlanSummary, code: str) -> tuple[str, int]:
+        """The matrix state of one rule on one plan, and its count."""
+        mine = [f for f in plan.findings if f["code"] == code]
+        active = [f for f in mine if f["waived"] is None]
+        for sev in SEVERITIES:
+            n = sum(1 for f in active if f["severity"] == sev)
+            if n:
+                return sev, n
+        if mine:
+            return "waived", len(mine)
+        if code in plan.skipped_rules:
+            return "not decided", 0
+        if code in plan.rules_evaluated:
+            return "pass", 0
+        if code in plan.not_applicable:
+            return "not applicable", 0
+        return "not run", 0
+
+    def readiness(self, plan: PlanSummary) -> tuple[str, str]:
+        """(short state, explanation) for the index's readiness column."""
+        block = plan.readiness
+        if isinstance(block, dict) and block:
+            state = next(
+                (
+                    str(block[k])
+                    for k in ("verdict", "status", "state", "summary", "ready")
+                    if k in block
+                ),
+                "see plan page",
+            )
+            return (
+                state,
+                "from the check's criterion-by-criterion verdict (section 3.5)",
+            )
+        errors = [
+            f for f in plan.findings
+            if f["approval"] and f["severity"] == "error" and f["waived"] is None
+        ]  # fmt: skip
+        if errors:
+            n = len(errors)
+            return "not ready", f"{n} unwaived approval error{'s' if n != 1 else ''}"
+        return "no approval error", "no unwaived error from an approval rule"
+
+    def counts(self, plan: PlanSummary) -> dict[str, int]:
+        out = {s: 0 for s in SEVERITIES}
+        for f in plan.findings:
+            if f["waived"] is None:
+                out[f["severity"]] += 1
+        out["waived"] = sum(1 for f in plan.findings if f["waived"] is not None)
+        return out
+
+    def table(self, name: str) -> list[dict[str, Any]]:
+        """A tidy table's rows, each starting with plan, lsip_code, lsip_name."""
+        out: list[dict[str, Any]] = []
+        for p in self.plans:
+            key = {
+                "plan": p.path,
+                "lsip_code": p.facts.get("lsip_code", ""),
+                "lsip_name": p.facts.get("lsip_name", ""),
+            }
+            for row in self._rows(p, name):
+                out.append(key | {c: row.get(c, "") for c in COLUMNS[name]})
+        if name == "findings":
+            empty = dict.fromkeys(KEY, "")
+            out += [
+                empty | {c: f.get(c, "") for c in COLUMNS[name]}
+                for f in self.set_findings
+            ]
+        return out
+
+    def _rows(self, p: PlanSummary, name: str) -> list[dict[str, Any]]:
+        if name == "plans":
+            return [self.plan_row(p)]
+        if name == "findings":
+            return p.findings
+        if name == "waivers":
+            return p.waivers
+        if name == "cells":
+            rows = []
+            for r in self.rules:
+                state, n = self.cell(p, r.code)
+                rows.append({"code": r.code, "state": state, "count": n})
+            return rows
+        return p.rows.get(name, [])
+
+    def plan_row(self, p: PlanSummary) -> dict[str, Any]:
+        counts = self.counts(p)
+        return {
+            **p.identity,
+            "area": p.identity.get("area", ""),
+            "readiness": self.readiness(p)[0],
+            "errors": counts["error"],
+            "warnings": counts["warning"],
+            "infos": counts["info"],
+            "waived": counts["waived"],
+            "waivers": len(p.waivers),
+            "waivers_expiring": sum(
+                1 for w in p.waivers if w["state"].startswith("expires")
+            ),
+            "rules_evaluated": len(p.rules_evaluated),
+            "rules_not_decided": len(p.skipped_rules),
+            "rules_not_applicable": len(p.not_applicable),
+            "valid_model": "yes" if p.valid_model else "no",
+            "sha256": ";".join(f"{k}={v}" for k, v in sorted(p.sha256.items())),
+        }
+
+    @property
+    def missing_areas(self) -> list[Any]:
+        held = {p.facts.get("lsip_name") for p in self.plans}
+        return [a for a in self.areas if a.name not in held]
+
+
+def run_audit(
+    paths: list[str],
+    options: Any = None,
+    jobs: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Audit:
+    """Audit the plans under ``paths``. Raises PathProblem, SelectionError, RuleFileError."""
+    from lsip_check import api
+    from lsip_check.audit import setrules
+    from lsip_check.discover import find_plans
+    from lsip_check.engine.registry import get
+    from lsip_check.selection import choose
+
+    options = options or api.CheckOptions()
+    run = api._Run(options)  # validates --select/--ignore before any work
+    files = sorted(set(find_plans(paths)), key=lambda p: p.as_posix())
+    jobs = jobs or os.cpu_count() or 1
+    plans: list[PlanSummary] = []
+    for i, summary in enumerate(collect(files, options, jobs), 1):
+        plans.append(summary)
+        if progress is not None:
+            progress(i, len(files))
+    included = {f for p in plans for f in p.files[1:]}
+    plans = sorted((p for p in plans if p.path not in included), key=lambda p: p.path)
+    chosen = choose(run.all_rules, options.select, options.ignore)
+    areas = _areas(run)
+    set_findings: list[dict[str, Any]] = []
+    by_path = {p.path: p for p in plans}
+    for rule in (r for r in chosen if r.scope == "set"):
+        if rule.needs_reference_data and not areas:
+            continue
+        check: Any = get(rule.function)
+        found: setrules.Found = check(plans, rule, set_options(run, rule.code), areas)
+        for path, f in found:
+            if path is None:
+                set_findings.append(f)
+            else:
+                by_path[path].findings.append(f)
+        for p in plans:
+            p.rules_evaluated = sorted({*p.rules_evaluated, rule.code})
+    for p in plans:
+        p.findings.sort(
+            key=lambda f: (f["file"], f["line"], f["column"], f["code"], f["message"])
+        )
+    return Audit(
+        plans=plans,
+        rules=sorted(run.all_rules, key=lambda r: r.code),
+        set_findings=set_findings,
+        areas=areas,
+        selected={r.code for r in chosen},
+        notices=list(run.notices),
+    )
+
+
+def _areas(run: Any) -> list[Any]:
+    ref = run.reference
+    if ref is None:
+        return []
+    try:
+        return list(ref.areas.all())
+    except Exception:  # a broken area file: the check's notices say so
+        return []
