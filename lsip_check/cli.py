@@ -451,3 +451,6 @@ def convert(file: str, to: str | None, output: str | None, force: bool) -> None:
     except (converter.ConvertError, files.WriteRefused) as exc:
         raise _fail(str(exc)) from None
     click.echo(f"Wrote {output}.", err=True)
+
+
+main.add_command(__import__("lsip_check.audit.cli", fromlist=["audit"]).audit)

@@ -24,6 +24,8 @@ class Audit:
     selected: set[str]
     provenance: dict[str, Any] = field(default_factory=dict)
     notices: list[str] = field(default_factory=list)
+    reference_data: str | None = None
+    options: Any = None
 
     def cell(self, plan: PlanSummary, code: str) -> tuple[str, int]:
         """The matrix state of one rule on one plan, and its count."""
@@ -188,6 +190,8 @@ def run_audit(
         areas=areas,
         selected={r.code for r in chosen},
         notices=list(run.notices),
+        reference_data=options.reference_data,
+        options=options,
     )
 
 
