@@ -110,7 +110,8 @@ class Collector:
         from lsip_check.api import _Run
 
         self.run = _Run(options)
-        self.sample = int(set_options(self.run, "LSIP903").get("sample", 32))
+        self.run.reference  # noqa: B018 (areas and codes for every plan, loaded once)
+        self.sample = int(set_options(self.run, "LSIP903").get("sample", 16))
 
     def summarise(self, path: Path) -> PlanSummary:
         from lsip_check.audit import extract

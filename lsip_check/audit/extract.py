@@ -17,8 +17,8 @@ if TYPE_CHECKING:
     from lsip_check.audit.collect import PlanSummary
     from lsip_check.load.document import Document
 
-#: LSIP903: a shingle is this many words, anchored at words whose hash is 0 mod the
-#: rule's ``sample`` option (32: about one shingle in 32 is kept)
+#: LSIP903: a shingle is this many words; one whose hash is 0 mod the rule's ``sample``
+#: option is kept (16: about one in 16, the same ones in every plan)
 SHINGLE = 10
 _WORD = re.compile(r"[a-z0-9]+")
 _WORD_HASH: dict[str, int] = {}
@@ -112,8 +112,11 @@ def _places(
         index = len(fields)
         added = False
         for i in range(len(hashes) - SHINGLE + 1):
-            if hashes[i] % sample == 0:
-                summary.shingles.setdefault(hash(tuple(hashes[i : i + SHINGLE])), index)
+            h = hash(
+                tuple(hashes[i : i + SHINGLE])
+            )  # ints hash the same in every process
+            if h % sample == 0:
+                summary.shingles.setdefault(h, index)
                 added = True
         if added:
             from lsip_check.findings import format_path

@@ -117,7 +117,7 @@ def copied_passages(
 ) -> Found:
     """Two plans sharing long identical passages (anchored word shingles, linear time:
     each plan is compared with the first earlier plan holding each passage)."""
-    rate = max(1, int(options.get("sample", 32)))
+    rate = max(1, int(options.get("sample", 16)))
     min_words = int(options.get("min_words", 250))
     first: dict[int, int] = {}
     shared: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
