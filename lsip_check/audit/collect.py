@@ -185,7 +185,7 @@ def _work(path: Path) -> PlanSummary:
 
 def collect(files: list[Path], options: Any, jobs: int = 1) -> Iterator[PlanSummary]:
     """Summaries in the order of ``files``, whatever ``jobs`` is."""
-    if jobs <= 1 or len(files) < 4:
+    if jobs <= 1 or len(files) < 2:
         collector = Collector(options)
         for path in files:
             yield collector.summarise(path)
