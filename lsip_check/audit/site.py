@@ -49,7 +49,6 @@ def render_site(audit: Audit, out: Path, generated: str | None = None) -> list[P
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(HERE / "templates"),
         autoescape=True,
-        undefined=jinja2.StrictUndefined,
         trim_blocks=False,
         keep_trailing_newline=True,
     )
