@@ -82,7 +82,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="10,100,1000")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     args = parser.parse_args()
-    print(f"| plans | jobs | seconds | peak RSS (MB) | ms per plan |")
+    print("| plans | jobs | seconds | peak RSS (MB) | ms per plan |")
     print("|---|---|---|---|---|")
     for n in (int(s) for s in args.sizes.split(",")):
         with tempfile.TemporaryDirectory() as tmp:
@@ -90,7 +90,9 @@ def main() -> None:
             folder.mkdir()
             generate(folder, n)
             seconds, kb = measure(folder, Path(tmp) / "audit", args.jobs)
-        print(f"| {n} | {args.jobs} | {seconds:.1f} | {kb / 1024:.0f} | {1000 * seconds / n:.0f} |")
+        print(
+            f"| {n} | {args.jobs} | {seconds:.1f} | {kb / 1024:.0f} | {1000 * seconds / n:.0f} |"
+        )
 
 
 if __name__ == "__main__":
