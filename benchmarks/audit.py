@@ -2,8 +2,9 @@
 
 The plans are copies of the two complete examples, each given a distinct area (the 39
 real ones first, then invented names), written to a temporary folder. Each audit runs
-in a fresh process; the script samples the resident memory of that process and its
-workers every 20 ms from /proc (Linux) and reports the peak of their sum.
+in a fresh process; the script samples the memory of that process and its workers
+every 20 ms from /proc (Linux: proportional set size, so pages a forked worker shares
+with its parent count once) and reports the peak of their sum.
 
     python benchmarks/audit.py [--sizes 10,100,1000] [--jobs N]
 """
@@ -39,8 +40,20 @@ def generate(folder: Path, n: int) -> None:
         (folder / f"plan{i:04d}.lsip.yaml").write_text(text, encoding="utf-8")
 
 
+def _pss(pid: int) -> int:
+    """Proportional set size (KB): pages shared by forked workers counted once."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="utf-8") as fh:
+            for line in fh:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
 def _tree_rss(pid: int) -> int:
-    """Resident memory (KB) of ``pid`` and its descendants."""
+    """Memory (KB, proportional set size) of ``pid`` and its descendants."""
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
@@ -53,7 +66,7 @@ def _tree_rss(pid: int) -> int:
             continue
         p = int(entry)
         children.setdefault(int(fields["PPid"]), []).append(p)
-        rss[p] = int(fields.get("VmRSS", "0 kB").split()[0])
+        rss[p] = _pss(p)
     total, todo = 0, [pid]
     while todo:
         p = todo.pop()
@@ -82,7 +95,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="10,100,1000")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     args = parser.parse_args()
-    print("| plans | jobs | seconds | peak RSS (MB) | ms per plan |")
+    print("| plans | jobs | seconds | peak memory, PSS (MB) | ms per plan |")
     print("|---|---|---|---|---|")
     for n in (int(s) for s in args.sizes.split(",")):
         with tempfile.TemporaryDirectory() as tmp:

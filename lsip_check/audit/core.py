@@ -26,17 +26,15 @@ class Audit:
     notices: list[str] = field(default_factory=list)
     reference_data: str | None = None
     options: Any = None
+    _cells: dict[str, dict[str, tuple[str, int]]] = field(default_factory=dict)
 
     def cell(self, plan: PlanSummary, code: str) -> tuple[str, int]:
         """The matrix state of one rule on one plan, and its count."""
-        mine = [f for f in plan.findings if f["code"] == code]
-        active = [f for f in mine if f["waived"] is None]
-        for sev in SEVERITIES:
-            n = sum(1 for f in active if f["severity"] == sev)
-            if n:
-                return sev, n
-        if mine:
-            return "waived", len(mine)
+        cells = self._cells.get(plan.path)
+        if cells is None:
+            cells = self._cells[plan.path] = _cells(plan)
+        if code in cells:
+            return cells[code]
         if code in plan.skipped_rules:
             return "not decided", 0
         if code in plan.rules_evaluated:
@@ -137,6 +135,20 @@ class Audit:
     def missing_areas(self) -> list[Any]:
         held = {p.facts.get("lsip_name") for p in self.plans}
         return [a for a in self.areas if a.name not in held]
+
+
+def _cells(plan: PlanSummary) -> dict[str, tuple[str, int]]:
+    """The states that findings decide: worst unwaived severity and its count, or
+    waived when every finding of the rule is waived."""
+    by_code: dict[str, list[dict[str, Any]]] = {}
+    for f in plan.findings:
+        by_code.setdefault(f["code"], []).append(f)
+    out: dict[str, tuple[str, int]] = {}
+    for code, mine in by_code.items():
+        active = [f["severity"] for f in mine if f["waived"] is None]
+        worst = next((s for s in SEVERITIES if s in active), None)
+        out[code] = (worst, active.count(worst)) if worst else ("waived", len(mine))
+    return out
 
 
 def run_audit(

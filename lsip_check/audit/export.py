@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -45,10 +46,12 @@ VIEWS = {
 }
 
 
-def all_tables(audit: Audit) -> dict[str, tuple[tuple[str, ...], list[dict[str, Any]]]]:
-    tables = {
-        name: ((*KEY, *cols), audit.table(name)) for name, cols in COLUMNS.items()
-    }
+def all_tables(
+    audit: Audit,
+) -> Iterator[tuple[str, tuple[str, ...], list[dict[str, Any]]]]:
+    """(name, columns, rows) of each table, one at a time (memory: one table)."""
+    for name, cols in COLUMNS.items():
+        yield name, (*KEY, *cols), audit.table(name)
     prov = provenance(audit)
     run = [
         {"key": k, "value": str(v)}
@@ -56,8 +59,7 @@ def all_tables(audit: Audit) -> dict[str, tuple[tuple[str, ...], list[dict[str, 
         if k not in ("editions", "inputs")
     ]
     run += [{"key": f"edition:{k}", "value": v} for k, v in prov["editions"]]
-    tables["run"] = (("key", "value"), run)
-    return tables
+    yield "run", ("key", "value"), run
 
 
 def write_sqlite(audit: Audit, path: Path) -> None:
@@ -67,7 +69,7 @@ def write_sqlite(audit: Audit, path: Path) -> None:
     tmp.unlink(missing_ok=True)
     con = sqlite3.connect(tmp)
     try:
-        for name, (cols, rows) in all_tables(audit).items():
+        for name, cols, rows in all_tables(audit):
             decl = ", ".join(
                 f'"{c}" {"INTEGER" if c in INTEGER else "TEXT"}' for c in cols
             )
@@ -88,7 +90,7 @@ def write_sqlite(audit: Audit, path: Path) -> None:
 def write_csv(audit: Audit, folder: Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     out = []
-    for name, (cols, rows) in all_tables(audit).items():
+    for name, cols, rows in all_tables(audit):
         path = folder / f"{name}.csv"
         with open(path, "w", encoding="utf-8", newline="") as fh:
             writer = csv.DictWriter(

@@ -53,7 +53,12 @@ def render_site(audit: Audit, out: Path, generated: str | None = None) -> list[P
         keep_trailing_newline=True,
     )
     prov = provenance(audit, generated)
-    written: dict[Path, str] = {}
+    written: list[Path] = []
+
+    def emit(path: Path, text: str) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8", newline="\n")
+        written.append(path)
 
     def page(name: str, template: str, title: str, **ctx: Any) -> None:
         root = "../" * name.count("/")
@@ -66,7 +71,7 @@ def render_site(audit: Audit, out: Path, generated: str | None = None) -> list[P
             version=__version__,
             **ctx,
         )
-        written[out / name] = html
+        emit(out / name, html)
 
     rows = [_index_row(audit, p) for p in audit.plans]
     totals = {
@@ -147,12 +152,7 @@ def render_site(audit: Audit, out: Path, generated: str | None = None) -> list[P
     )  # fmt: skip
     page("provenance.html", "provenance.html.j2", "Provenance", prov=prov)
     for asset in ("audit.css", "audit.js"):
-        written[out / "assets" / asset] = (HERE / "templates" / asset).read_text(
-            encoding="utf-8"
-        )
-    for path, text in written.items():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8", newline="\n")
+        emit(out / "assets" / asset, (HERE / "templates" / asset).read_text("utf-8"))
     return sorted(written)
 
 
