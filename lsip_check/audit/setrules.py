@@ -47,8 +47,17 @@ def finding(
     }
 
 
-def _names(paths: list[str]) -> str:
-    return ", ".join(f"`{p}`" for p in paths)
+#: at most this many other plans are named in one message (the rest are counted)
+SHOWN = 5
+
+
+def _names(paths: list[str], total: int | None = None) -> str:
+    """Up to SHOWN paths in backticks, then how many more (of ``total``)."""
+    shown = ", ".join(f"`{p}`" for p in paths[:SHOWN])
+    more = (len(paths) if total is None else total) - min(len(paths), SHOWN)
+    return shown + (
+        f" and {more} more plan{'s' if more != 1 else ''}" if more > 0 else ""
+    )
 
 
 def area_coverage(
@@ -65,8 +74,8 @@ def area_coverage(
         held = by_area.get(area.name, [])
         if len(held) > 1:
             for p in held:
-                others = [q.path for q in held if q is not p]
-                msg = f"The area {area.name} ({area.ons_code}) has {len(held)} plans in this set: this one and {_names(others)}. Each area has one LSIP; keep the current version only."
+                others = [q.path for q in held[: SHOWN + 1] if q is not p]
+                msg = f"The area {area.name} ({area.ons_code}) has {len(held)} plans in this set: this one and {_names(others, len(held) - 1)}. Each area has one LSIP; keep the current version only."
                 out.append(
                     (p.path, finding(rule, p.path, p.area_at, "identity.area", msg))
                 )
@@ -105,8 +114,8 @@ def shared_authorities(
         if len(held) < 2 or len(areas_named) < 2:
             continue  # one plan, or two versions of the same area's plan (LSIP901)
         for p, name, line, col in held:
-            others = [q.path for q, *_ in held if q is not p]
-            msg = f"The local authority {name} is also in {_names(others)}. A local authority belongs to one LSIP area (Annex B); check which area it is in."
+            others = [q.path for q, *_ in held[: SHOWN + 1] if q is not p]
+            msg = f"The local authority {name} is also in {_names(others, len(held) - 1)}. A local authority belongs to one LSIP area (Annex B); check which area it is in."
             where = f"identity.local_authorities[{name}]"
             out.append((p.path, finding(rule, p.path, (line, col), where, msg)))
     return out
@@ -120,16 +129,19 @@ def copied_passages(
     rate = max(1, int(options.get("sample", 16)))
     min_words = int(options.get("min_words", 250))
     first: dict[int, int] = {}
-    shared: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
+    # (plan, earlier plan) -> (field here, field there) -> shared shingles
+    shared: dict[tuple[int, int], dict[tuple[int, int], int]] = defaultdict(dict)
     for i, p in enumerate(plans):
         for h, field_index in p.shingles.items():
             j = first.setdefault(h, i)
             if j != i:
-                shared[(i, j)].append((field_index, p_field(plans[j], h)))
+                fields = shared[(i, j)]
+                key = (field_index, plans[j].shingles.get(h, 0))
+                fields[key] = fields.get(key, 0) + 1
     out: Found = []
     partners: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for (i, j), hits in sorted(shared.items()):
-        words = len(hits) * rate
+    for (i, j), hits in sorted(shared.items(), key=lambda kv: kv[0]):
+        words = sum(hits.values()) * rate
         if words < min_words:
             continue
         p, q = plans[i], plans[j]
@@ -144,24 +156,19 @@ def copied_passages(
         msg = f"About {words} words of this plan are identical to `{q.path}`, most of them in {pa} here and {pb} there. Each plan sets out its own area's evidence (sections 2 and 4); write shared text as a reference to its source, not a copy."
         out.append((p.path, finding(rule, p.path, (la, ca), f"{pa}~{q.path}", msg)))
         partners[j].append((i, words))
-    for j, hits in sorted(partners.items()):
+    for j, later in sorted(partners.items()):
         q = plans[j]
-        names = [plans[i].path for i, _ in hits]
-        shown = _names(names[:5]) + (
-            f" and {len(names) - 5} more" if len(names) > 5 else ""
-        )
+        names = [plans[i].path for i, _ in later]
+        shown = _names(names)
         msg = f"{len(names)} later plan{'s' if len(names) != 1 else ''} in this set share long identical passages with this plan: {shown}."
         at = q.text_fields[0][1:] if q.text_fields else (1, 1)
         out.append((q.path, finding(rule, q.path, at, "(copied by)", msg, "info")))
     return out
 
 
-def p_field(plan: PlanSummary, h: int) -> int:
-    return plan.shingles.get(h, 0)
-
-
-def _most(hits: list[tuple[int, int]], side: int) -> int:
+def _most(hits: dict[tuple[int, int], int], side: int) -> int:
+    """The field (index) on one side that holds most of the shared shingles."""
     counts: dict[int, int] = defaultdict(int)
-    for hit in hits:
-        counts[hit[side]] += 1
+    for pair, n in hits.items():
+        counts[pair[side]] += n
     return min(counts, key=lambda k: (-counts[k], k))

@@ -78,3 +78,25 @@ def test_a_single_plan_check_never_runs_set_rules() -> None:
     result = check_paths([str(plan)], CheckOptions(select=("LSIP9",)))
     assert result.findings == []
     assert result.results[0].rules_evaluated == []
+
+
+def test_a_message_names_five_plans_and_counts_the_rest(tmp_path: Path) -> None:
+    for i, area in enumerate(
+        [
+            "Cumbria",
+            "Dorset",
+            "Lancashire",
+            "Norfolk and Suffolk",
+            "Kent and Medway",
+            "Surrey",
+            "Hertfordshire",
+            "Essex",
+        ]
+    ):
+        (tmp_path / f"p{i}.lsip.yaml").write_text(
+            f"identity: {{area: {area}, local_authorities: [Wigan]}}\n",
+            encoding="utf-8",
+        )
+    result = audit([str(tmp_path)], CheckOptions(select=("LSIP902",)))
+    message = result.plans[0].findings[0]["message"]
+    assert message.count("`") == 10 and " and 2 more plans." in message
