@@ -271,23 +271,42 @@ def check_text(
     return check_documents([doc], options)
 
 
-def check_paths(paths: list[str], options: CheckOptions | None = None) -> RunResult:
-    """Check files and directories. Raises PathProblem for a path that cannot be used,
-    RuleFileError for a broken rule file and SelectionError for an unknown rule."""
+#: fewer files than this are checked in one process whatever --jobs says: starting
+#: workers costs more than it saves
+PARALLEL_MIN = 8
+
+
+def _load(path: Path, options: CheckOptions) -> Document:
+    display = display_name(path)
+    try:
+        return load_document(path, display, options.limits)
+    except OSError as exc:
+        raise PathProblem(
+            f"{display}: cannot be read ({exc.strerror or exc})"
+        ) from None
+
+
+def check_paths(
+    paths: list[str], options: CheckOptions | None = None, jobs: int = 1
+) -> RunResult:
+    """Check files and directories, ``jobs`` plans at a time in worker processes (the
+    result is the same whatever ``jobs`` is). Each plan is loaded, checked and dropped
+    before the next, so memory does not grow with the number of plans. Raises
+    PathProblem for a path that cannot be used, RuleFileError for a broken rule file
+    and SelectionError for an unknown rule."""
     options = options or CheckOptions()
     files = find_plans(paths)
-    docs = []
-    for path in files:
-        display = display_name(path)
-        try:
-            docs.append(load_document(path, display, options.limits))
-        except OSError as exc:
-            raise PathProblem(
-                f"{display}: cannot be read ({exc.strerror or exc})"
-            ) from None
-    included = {f for d in docs for f in d.files[1:]}
-    docs = [d for d in docs if d.path not in included]
-    return check_documents(docs, options)
+    if jobs > 1 and len(files) >= PARALLEL_MIN:
+        from lsip_check.parallel import check_in_workers
+
+        results, notices = check_in_workers(files, options, jobs)
+    else:
+        run = _Run(options)
+        results = [run.check(_load(path, options)) for path in files]
+        notices = run.notices
+    included = {f for r in results for f in r.files[1:]}
+    results = [r for r in results if r.path not in included]
+    return RunResult(results=results, notices=notices)
 
 
 def check_bytes(

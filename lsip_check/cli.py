@@ -133,6 +133,13 @@ _config_option = click.option(
     help="Report only findings not recorded in this baseline file.",
 )
 @click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Worker processes for many plans (default 0: the number of cores); the output is the same whatever the number.",
+)
+@click.option(
     "--write-baseline",
     type=click.Path(dir_okay=False),
     default=None,
@@ -153,6 +160,7 @@ def check(
     no_config: bool,
     no_waivers: bool,
     baseline: str | None,
+    jobs: int,
     write_baseline: str | None,
 ) -> None:
     """Check plan files or folders (``-`` reads a plan from standard input)."""
@@ -178,7 +186,7 @@ def check(
             raw = sys.stdin.buffer.read(options.limits.max_bytes + 1)
             result = api.check_bytes(raw, "<stdin>", options)
         else:
-            result = api.check_paths(list(paths), options)
+            result = api.check_paths(list(paths), options, jobs or os.cpu_count() or 1)
         if write_baseline:
             _write_baseline(result, write_baseline)
             return

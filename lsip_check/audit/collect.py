@@ -170,17 +170,8 @@ def set_options(run: Any, code: str) -> dict[str, Any]:
     return base | dict(run.options.rule_options.get(code, {}))
 
 
-_WORKER: Collector | None = None
-
-
-def _init_worker(options: Any) -> None:
-    global _WORKER
-    _WORKER = Collector(options)
-
-
-def _work(path: Path) -> PlanSummary:
-    assert _WORKER is not None
-    return _WORKER.summarise(path)
+def _summarise(collector: Collector, path: Path) -> PlanSummary:
+    return collector.summarise(path)
 
 
 def collect(files: list[Path], options: Any, jobs: int = 1) -> Iterator[PlanSummary]:
@@ -190,16 +181,6 @@ def collect(files: list[Path], options: Any, jobs: int = 1) -> Iterator[PlanSumm
         for path in files:
             yield collector.summarise(path)
         return
-    import multiprocessing
+    from lsip_check.parallel import ordered_map
 
-    ctx = multiprocessing.get_context("spawn" if _threads_unsafe() else "fork")
-    with ctx.Pool(jobs, initializer=_init_worker, initargs=(options,)) as pool:
-        yield from pool.imap(
-            _work, files, chunksize=max(1, min(16, len(files) // (jobs * 8)))
-        )
-
-
-def _threads_unsafe() -> bool:
-    import sys
-
-    return sys.platform != "linux"
+    yield from ordered_map(Collector, _summarise, files, options, jobs)
