@@ -97,11 +97,9 @@ class _Run:
 
     def describe(self, doc: Document, result: FileResult) -> None:
         """Record which rules ran to a verdict and what the plan says it is."""
-        loaded = isinstance(doc.data, dict) and not any(
-            p.code == "LSIP001" and p.path == () for p in doc.problems
-        )
+        loaded = result.read
         undecided = set(result.skipped_rules) | set(result.not_applicable)
-        undecided |= self.ignored_for(doc.path)
+        undecided |= set(result.ignored_rules)
         result.rules_evaluated = sorted(
             r.code
             for r in self.rules
@@ -132,8 +130,10 @@ class _Run:
         if doc.smap is None or any(
             p.code == "LSIP001" for p in doc.problems if p.path == ()
         ):
+            result.read = False
             return result
         if not isinstance(doc.data, dict):
+            result.read = False
             if "LSIP002" in self.selected:
                 msg = "A plan must be a mapping of keys such as `identity:` and `priorities:`; this file holds a single value or a list."
                 result.findings.append(
@@ -145,6 +145,7 @@ class _Run:
         result.findings += self.schema_findings(doc)
         result.findings += self.rule_findings(doc, result)
         ignored = self.ignored_for(doc.path)
+        result.ignored_rules = sorted(ignored)
         if ignored:
             result.findings = [f for f in result.findings if f.code not in ignored]
         if self.options.use_waivers:
@@ -257,7 +258,9 @@ def check_documents(
     """Check already-loaded documents (used for stdin and by tests)."""
     run = _Run(options or CheckOptions())
     results = [run.check(d) for d in docs]
-    return RunResult(results=results, notices=run.notices)
+    return RunResult(
+        results=results, notices=run.notices, selected=frozenset(run.selected)
+    )
 
 
 def check_text(
@@ -296,17 +299,17 @@ def check_paths(
     and SelectionError for an unknown rule."""
     options = options or CheckOptions()
     files = find_plans(paths)
+    run = _Run(options)  # a bad --select fails here, before any plan is read
     if jobs > 1 and len(files) >= PARALLEL_MIN:
         from lsip_check.parallel import check_in_workers
 
         results, notices = check_in_workers(files, options, jobs)
     else:
-        run = _Run(options)
         results = [run.check(_load(path, options)) for path in files]
         notices = run.notices
     included = {f for r in results for f in r.files[1:]}
     results = [r for r in results if r.path not in included]
-    return RunResult(results=results, notices=notices)
+    return RunResult(results=results, notices=notices, selected=frozenset(run.selected))
 
 
 def check_bytes(

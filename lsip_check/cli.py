@@ -15,7 +15,7 @@ import click
 
 from lsip_check import __version__
 
-FORMATS = ("text", "json", "sarif", "junit", "github", "auto")
+FORMATS = ("text", "json", "sarif", "junit", "github", "gitlab", "markdown", "auto")
 
 
 class _DefaultGroup(click.Group):
@@ -117,6 +117,12 @@ _config_option = click.option(
     default=None,
     help="Largest plan file read, in bytes (default 5 MB).",
 )
+@click.option(
+    "--project-root",
+    type=click.Path(exists=True, file_okay=False),
+    default=None,
+    help="Folder that SARIF and GitLab report paths are relative to (default: the git top level above the current folder).",
+)
 @_config_option
 @click.option(
     "--no-config", is_flag=True, help="Use no configuration file, only defaults."
@@ -156,6 +162,7 @@ def check(
     color: bool | None,
     reference_data: str | None,
     max_file_size: int | None,
+    project_root: str | None,
     config_file: str | None,
     no_config: bool,
     no_waivers: bool,
@@ -206,24 +213,29 @@ def check(
     use_color = _use_color(color)
     if fmt == "auto":
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-    to_screen = _write_outputs(result, fmt, outputs)
+    root = Path(project_root) if project_root else None
+    to_screen = _write_outputs(result, fmt, outputs, root)
     if to_screen:
-        text = _render(fmt, result, use_color, quiet)
+        text = _render(fmt, result, use_color, quiet, root)
         click.echo(text, nl=False, color=use_color)
     worst = result.worst()
     sys.exit(1 if worst is not None and worst.rank >= threshold.rank else 0)
 
 
-def _render(fmt: str, result: Any, color: bool, quiet: bool) -> str:
+def _render(
+    fmt: str, result: Any, color: bool, quiet: bool, root: Path | None = None
+) -> str:
     from lsip_check.report import render
 
-    text = render(fmt, result, color)
+    text = render(fmt, result, color, root)
     if quiet and fmt == "text":
         text = "".join(line + "\n" for line in text.splitlines()[:-1] if line)
     return text
 
 
-def _write_outputs(result: Any, fmt: str, outputs: tuple[str, ...]) -> bool:
+def _write_outputs(
+    result: Any, fmt: str, outputs: tuple[str, ...], root: Path | None = None
+) -> bool:
     """Write each --output; return whether the main format still goes to the screen."""
     from lsip_check.files import WriteRefused, write_atomic
 
@@ -235,7 +247,7 @@ def _write_outputs(result: Any, fmt: str, outputs: tuple[str, ...]) -> bool:
         else:
             out_fmt, file, to_screen = fmt, spec, False
         try:
-            write_atomic(Path(file), _render(out_fmt, result, False, False), True)
+            write_atomic(Path(file), _render(out_fmt, result, False, False, root), True)
         except (OSError, WriteRefused) as exc:
             reason = getattr(exc, "strerror", None) or exc
             raise _fail(f"{file}: cannot write the report ({reason})") from None

@@ -101,6 +101,10 @@ class FileResult:
     rules_evaluated: list[str] = field(default_factory=list)
     #: what the plan says it is: area, lsip_code (ONS E69), status, version
     facts: dict[str, str] = field(default_factory=dict)
+    #: rules the configuration's ``per_path_ignores`` left out for this plan
+    ignored_rules: list[str] = field(default_factory=list)
+    #: False when the file could not be read as a plan: only the input rules ran
+    read: bool = True
 
 
 @dataclass(slots=True)
@@ -113,6 +117,8 @@ class RunResult:
     #: that matched nothing (fixed since the baseline was written)
     baselined: int = 0
     baseline_fixed: int = 0
+    #: codes of the rules selected for the run (None: not recorded, take all)
+    selected: frozenset[str] | None = None
 
     @property
     def findings(self) -> list[Finding]:

@@ -65,9 +65,6 @@ def check_in_workers(
     files: list[Path], options: Any, jobs: int
 ) -> tuple[list[Any], list[str]]:
     """FileResults in file order, and the notices of every worker once each."""
-    from lsip_check.api import _Run
-
-    _Run(options)  # a bad --select fails here, in the parent, with its usual message
     results: list[Any] = []
     notices: list[str] = []
     for result, said in ordered_map(_check_init, _check_one, files, options, jobs):

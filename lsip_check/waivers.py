@@ -231,14 +231,16 @@ def apply(waivers: list[Waiver], findings: list[Finding], data: Any) -> list[Fin
             out.append(f)
             continue
         waiver.used += 1
-        out.append(_waived(f, waiver.note()))
+        out.append(_waived(f, waiver))
     return out
 
 
-def _waived(f: Finding, note: str) -> Finding:
+def _waived(f: Finding, waiver: Waiver) -> Finding:
     from dataclasses import replace
 
-    return replace(f, waived=note)
+    # where the waiver was written: SARIF tells in-source from external suppressions
+    where = "plan" if waiver.in_plan else "configuration"
+    return replace(f, waived=waiver.note(), extra={**f.extra, "waived_in": where})
 
 
 def unused_problems(waivers: list[Waiver], ran: set[str]) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from pathlib import Path
 
 from lsip_check.findings import RunResult
 
@@ -16,11 +17,22 @@ REPORTERS = {
     "sarif": "sarif",
     "junit": "junit",
     "github": "github",
+    "gitlab": "gitlab",
+    "markdown": "markdown",
 }
+#: formats whose paths are relative to the project root rather than the current folder
+ROOTED = frozenset({"sarif", "gitlab"})
 
 
-def render(fmt: str, result: RunResult, color: bool = False) -> str:
-    """Render a run in one format."""
+def render(
+    fmt: str, result: RunResult, color: bool = False, root: Path | None = None
+) -> str:
+    """Render a run in one format; ``root`` is the project root (``--project-root``)
+    for the formats that need one (default: the git top level above the current
+    folder)."""
     module = importlib.import_module(f"lsip_check.report.{REPORTERS[fmt]}")
+    if fmt in ROOTED:
+        rooted: str = module.render(result, color, root)
+        return rooted
     text: str = module.render(result, color)
     return text
