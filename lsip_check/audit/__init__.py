@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 def audit(paths: list[str] | str, options: Any = None, jobs: int | None = 1) -> Audit:
     """Audit the plans under ``paths``: per-plan results, set rules and tidy tables
     (``result.table("need_soc")``). ``options`` is an ``api.CheckOptions``."""
-    from lsip_check.audit.core import run_audit
+    from lsip_check.audit.run import run_audit
 
     return run_audit([paths] if isinstance(paths, str) else list(paths), options, jobs)
 

@@ -77,7 +77,7 @@ def audit(
 ) -> None:
     """Audit every plan at once: a static site, audit.sqlite, CSV tables and plans.jsonl."""
     from lsip_check import cli as main_cli
-    from lsip_check.audit.core import run_audit
+    from lsip_check.audit.run import run_audit
     from lsip_check.discover import PathProblem
     from lsip_check.engine.rules import RuleFileError
     from lsip_check.selection import SelectionError
