@@ -158,7 +158,11 @@ class Collector:
             readiness=readiness,
         )
         extract.fill(
-            summary, doc, self.run.options.today or dt.date.today(), self.sample
+            summary,
+            doc,
+            self.run.options.today or dt.date.today(),
+            self.sample,
+            self.run.all_rules,
         )
         return summary
 

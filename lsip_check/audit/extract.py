@@ -61,7 +61,9 @@ def _model(data: Any) -> tuple[Any, bool]:
         return data, False
 
 
-def fill(summary: PlanSummary, doc: Document, today: dt.date, sample: int) -> None:
+def fill(
+    summary: PlanSummary, doc: Document, today: dt.date, sample: int, rules: Any = ()
+) -> None:
     from lsip_check.audit import tables
 
     data = doc.data if isinstance(doc.data, dict) else {}
@@ -87,7 +89,7 @@ def fill(summary: PlanSummary, doc: Document, today: dt.date, sample: int) -> No
     summary.rows = tables.plan_rows(plan, summary)
     if doc.smap is not None:
         _places(summary, data, doc, max(1, sample))
-        _waivers(summary, doc, today)
+        _waivers(summary, doc, today, rules)
 
 
 def _places(
@@ -151,12 +153,14 @@ def _strings(
     return out
 
 
-def _waivers(summary: PlanSummary, doc: Document, today: dt.date) -> None:
+def _waivers(summary: PlanSummary, doc: Document, today: dt.date, rules: Any) -> None:
     """The plan's waivers with their state, for the register."""
     from lsip_check import waivers as w
 
     assert doc.smap is not None
     entries = w.from_plan(doc.data, doc.smap.at)
+    status = summary.identity.get("status") or None
+    w.check_waivers(entries, doc.data, rules, status, today)  # rule names -> codes
     for entry in entries:
         used = sum(
             1
@@ -164,6 +168,7 @@ def _waivers(summary: PlanSummary, doc: Document, today: dt.date) -> None:
             if f["waived"] == entry.note() and f["code"] == entry.rule
         )
         days = (entry.expires - today).days if entry.expires else None
+        refused = [m for code, m, _ in entry.problems if code == w.INVALID]
         summary.waivers.append(
             {
                 "rule": entry.rule,
@@ -171,7 +176,7 @@ def _waivers(summary: PlanSummary, doc: Document, today: dt.date) -> None:
                 "justification": entry.justification.strip(),
                 "accepted_by": entry.accepted_by or "",
                 "expires": entry.expires.isoformat() if entry.expires else "",
-                "state": _state(days, used),
+                "state": "refused: " + refused[0] if refused else _state(days, used),
                 "findings_waived": used,
                 "line": entry.span.line,
             }

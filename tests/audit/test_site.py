@@ -102,15 +102,34 @@ def test_plan_text_is_escaped(tmp_path: Path) -> None:
         assert "<script>alert" not in page.read_text(encoding="utf-8")
 
 
-def test_the_index_matches_its_golden_file(site: Path) -> None:
-    html = (site / "index.html").read_text(encoding="utf-8")
+GOLDEN = {
+    "index.html": "index.html",
+    "national.html": "national.html",
+    "waivers.html": "waivers.html",
+    "plans/E69000019-examples-flawed-lancashire-draft-lsip-yaml.html": "plan-lancashire.html",
+    "rules/LSIP101.html": "rule-LSIP101.html",
+}
+
+
+def _scrub(html: str) -> str:
+    """Versions and hashes that change with every release or rule edit."""
     html = html.replace(f"lsip-check {__version__}", "lsip-check VERSION")
-    golden = HERE / "golden" / "index.html"
-    if not golden.exists():  # pragma: no cover - first run writes it for review
+    return re.sub(r"\b[0-9a-f]{64}\b", "SHA256", html)
+
+
+@pytest.mark.parametrize("page", sorted(GOLDEN))
+def test_pages_match_their_golden_files(site: Path, page: str) -> None:
+    """To accept a change: LSIP_GOLDEN_UPDATE=1 python -m pytest tests/audit/test_site.py,
+    then review the diff of tests/audit/golden/."""
+    import os
+
+    html = _scrub((site / page).read_text(encoding="utf-8"))
+    golden = HERE / "golden" / GOLDEN[page]
+    if os.environ.get("LSIP_GOLDEN_UPDATE") == "1":
         golden.parent.mkdir(exist_ok=True)
         golden.write_text(html, encoding="utf-8")
     assert html == golden.read_text(encoding="utf-8"), (
-        "regenerate tests/audit/golden/index.html after review"
+        f"{page} differs from tests/audit/golden/{GOLDEN[page]}: see the docstring"
     )
 
 
@@ -165,3 +184,51 @@ def test_the_same_inputs_give_the_same_bytes_whatever_the_jobs(
     assert mine == theirs
     for rel in mine:
         assert (tmp_path / rel).read_bytes() == (site / rel).read_bytes(), rel
+
+
+WAIVERS = """
+waivers:
+  - rule: industrial-strategy-sectors
+    target: strategic_context
+    justification: Defence and financial services are covered by the regional plan, agreed with Skills England.
+    accepted_by: Lancashire LSIP Board
+    expires: 2026-12-20
+  - rule: LSIP802
+    target: identity
+    justification: The draft date was agreed with Skills England in March 2026.
+    accepted_by: Skills England
+    expires: 2026-11-30
+"""
+
+
+def test_the_waiver_register_shows_who_why_and_expiry(tmp_path: Path) -> None:
+    import shutil
+
+    for name in ("lancashire-draft.lsip.yaml", "lancashire-actions.annex.yaml"):
+        shutil.copy(EXAMPLES / "flawed" / name, tmp_path / name)
+    plan = tmp_path / "lancashire-draft.lsip.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8") + WAIVERS, encoding="utf-8")
+    out = tmp_path / "out"
+    proc = run_cli("audit", str(plan), "-o", str(out), "--today", "2026-12-01")
+    assert proc.returncode == 1, proc.stderr
+    html = (out / "waivers.html").read_text(encoding="utf-8")
+    assert (
+        "2 waivers across all plans; 1 expire within 30 days of 2026-12-01, 1 have expired."
+        in html
+    )
+    assert (
+        "<td>Lancashire LSIP Board</td><td>2026-12-20</td><td>expires in 19 days</td><td>1</td>"
+        in html
+    )
+    assert (
+        "<td>Skills England</td><td>2026-11-30</td><td>expired</td><td>0</td>" in html
+    )
+    con = sqlite3.connect(out / "audit.sqlite")
+    assert con.execute(
+        "SELECT rule, state, findings_waived FROM waivers ORDER BY rule"
+    ).fetchall() == [
+        ("LSIP203", "expires in 19 days", 1),
+        ("LSIP802", "expired", 0),
+    ]
+    matrix = (out / "matrix.html").read_text(encoding="utf-8")
+    assert '<span class="st st-waived">waived</span>' in matrix
