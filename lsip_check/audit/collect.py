@@ -134,7 +134,14 @@ class Collector:
                 raw[name] = Path(name).read_bytes()
             except OSError:
                 raw[name] = b""
-        lines = {n: b.decode("utf-8", "replace").splitlines() for n, b in raw.items()}
+        cited = {
+            f.span.file for f in result.findings
+        }  # decode only files with findings
+        lines = {
+            n: b.decode("utf-8", "replace").splitlines()
+            for n, b in raw.items()
+            if n in cited
+        }
         tags = {r.code: r.tags for r in self.run.all_rules}
         findings = [
             finding_row(f, lines, "approval" in tags.get(f.code, ()))
