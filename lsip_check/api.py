@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -290,7 +291,10 @@ def _load(path: Path, options: CheckOptions) -> Document:
 
 
 def check_paths(
-    paths: list[str], options: CheckOptions | None = None, jobs: int = 1
+    paths: list[str],
+    options: CheckOptions | None = None,
+    jobs: int = 1,
+    progress: Callable[[int, int], None] | None = None,
 ) -> RunResult:
     """Check files and directories, ``jobs`` plans at a time in worker processes (the
     result is the same whatever ``jobs`` is). Each plan is loaded, checked and dropped
@@ -303,9 +307,13 @@ def check_paths(
     if jobs > 1 and len(files) >= PARALLEL_MIN:
         from lsip_check.parallel import check_in_workers
 
-        results, notices = check_in_workers(files, options, jobs)
+        results, notices = check_in_workers(files, options, jobs, progress)
     else:
-        results = [run.check(_load(path, options)) for path in files]
+        results = []
+        for path in files:
+            results.append(run.check(_load(path, options)))
+            if progress is not None:
+                progress(len(results), len(files))
         notices = run.notices
     included = {f for r in results for f in r.files[1:]}
     results = [r for r in results if r.path not in included]

@@ -193,7 +193,14 @@ def check(
             raw = sys.stdin.buffer.read(options.limits.max_bytes + 1)
             result = api.check_bytes(raw, "<stdin>", options)
         else:
-            result = api.check_paths(list(paths), options, jobs or os.cpu_count() or 1)
+            from lsip_check.progress import progress_line
+
+            result = api.check_paths(
+                list(paths),
+                options,
+                jobs or os.cpu_count() or 1,
+                progress_line("checked"),
+            )
         if write_baseline:
             _write_baseline(result, write_baseline)
             return

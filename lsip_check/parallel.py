@@ -62,7 +62,10 @@ def _check_one(run: Any, path: Path) -> tuple[Any, list[str]]:
 
 
 def check_in_workers(
-    files: list[Path], options: Any, jobs: int
+    files: list[Path],
+    options: Any,
+    jobs: int,
+    progress: Callable[[int, int], None] | None = None,
 ) -> tuple[list[Any], list[str]]:
     """FileResults in file order, and the notices of every worker once each."""
     results: list[Any] = []
@@ -70,4 +73,6 @@ def check_in_workers(
     for result, said in ordered_map(_check_init, _check_one, files, options, jobs):
         results.append(result)
         notices += [n for n in said if n not in notices]
+        if progress is not None:
+            progress(len(results), len(files))
     return results, notices

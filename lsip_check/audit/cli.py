@@ -93,26 +93,20 @@ def audit(
     settings = main_cli._settings(config, cli_values)
     options = main_cli._options(config, settings, use_waivers=not no_waivers)
     options.today = today.date() if today else None
-    show = not quiet and sys.stderr.isatty()
+    from lsip_check.progress import progress_line
+
+    show = None if quiet else progress_line("audited")
     try:
-        result = run_audit(
-            list(paths), options, _jobs(jobs), _progress if show else None
-        )
+        result = run_audit(list(paths), options, _jobs(jobs), show)
     except (PathProblem, RuleFileError) as exc:
         raise main_cli._fail(str(exc)) from None
     except SelectionError as exc:
         raise click.UsageError(str(exc)) from None
-    if show:
-        click.echo("", err=True)
     written = _write(result, Path(out_dir), no_html, generated)
     if not quiet:
         _summary(result, out_dir, written)
     threshold = None if fail_on == "never" else settings["fail_on"]
     sys.exit(_exit_code(result, threshold))
-
-
-def _progress(done: int, total: int) -> None:
-    click.echo(f"\raudited {done} of {total} plans", err=True, nl=False)
 
 
 def _write(result: Any, out: Path, no_html: bool, generated: str | None) -> int:
