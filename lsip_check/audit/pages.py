@@ -16,6 +16,11 @@ def slug(text: str) -> str:
 def plan_href(p: Any) -> str:
     code = p.facts.get("lsip_code")
     name = slug(p.path)
+    if len(name) > 100:  # a deep absolute path: keep file names well under 255 bytes
+        import hashlib
+
+        digest = hashlib.sha256(p.path.encode("utf-8")).hexdigest()[:8]
+        name = f"{name[-80:].lstrip('-')}-{digest}"
     return f"plans/{code + '-' if code else ''}{name}.html"
 
 

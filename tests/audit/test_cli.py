@@ -67,3 +67,30 @@ def test_the_json_report_names_rules_that_do_not_apply() -> None:
     (plan,) = json.loads(run_cli("check", "--format", "json", kent).stdout)["plans"]
     assert plan["not_applicable"]  # Kent and Medway has no Strategic Authority
     assert not set(plan["not_applicable"]) & set(plan["rules_evaluated"])
+
+
+def test_files_that_are_not_plans_are_findings_not_tracebacks(tmp_path: Path) -> None:
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    (plans / "a.lsip.yaml").write_text("identity: [unclosed\n", encoding="utf-8")
+    (plans / "b.lsip.yaml").write_text("- just\n- a list\n", encoding="utf-8")
+    (plans / "c.lsip.yaml").write_bytes(b"\xff\xfe bad bytes")
+    (plans / "e.lsip.yaml").write_text(
+        "identity:\n  area: 42\n  local_authorities: {a: 1}\npriorities: 7\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    proc = run_cli("audit", str(plans), "-o", str(out), "--today", "2026-12-01")
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
+    assert proc.stdout.startswith("Audited 4 plans:")
+    assert len(list((out / "plans").glob("*.html"))) == 4
+    (page,) = (out / "plans").glob("*-plans-a-lsip-yaml.html")
+    assert "LSIP001" in page.read_text("utf-8")
+
+
+def test_an_empty_folder_gives_an_empty_audit(tmp_path: Path) -> None:
+    proc = run_cli("audit", str(tmp_path), "-o", str(tmp_path / "out"))
+    assert proc.returncode == 1  # 39 areas with no plan are errors (LSIP901)
+    assert proc.stdout.startswith(
+        "Audited 0 plans: 0 errors, 0 warnings, 0 infos; 39 of 39 areas have no plan;"
+    )
