@@ -119,7 +119,7 @@ def _scrub(html: str) -> str:
 
 @pytest.mark.parametrize("page", sorted(GOLDEN))
 def test_pages_match_their_golden_files(site: Path, page: str) -> None:
-    """To accept a change: LSIP_GOLDEN_UPDATE=1 python -m pytest tests/audit/test_site.py,
+    """To accept a change: LSIP_GOLDEN_UPDATE=1 python -m pytest tests/audit/test_audit_site.py,
     then review the diff of tests/audit/golden/."""
     import os
 
