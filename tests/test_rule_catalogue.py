@@ -43,7 +43,8 @@ def test_every_rule_has_good_and_bad_fixtures(code: str) -> None:
         pytest.skip(
             "input rules: tests/test_hostile.py, test_loader.py, test_schema.py"
         )
-    if BY_CODE[code].scope == "set":  # folders of plans: tests/audit/test_audit_setrules.py
+    # set rules have folders of plans instead: tests/audit/test_audit_setrules.py
+    if BY_CODE[code].scope == "set":
         base = Path(__file__).parent / "audit" / code
         assert list((base / "good").glob("*/*.lsip.*")), "no good set of plans"
         assert list((base / "bad").glob("*/*.lsip.*")), "no bad set of plans"
