@@ -29,6 +29,10 @@ class CheckOptions:
     ignore: tuple[str, ...] = ()
     limits: Limits = field(default_factory=Limits)
     reference_data: str | None = None
+    #: True (``--allow-missing-data``): without usable reference data, check what can
+    #: be checked and list the rules that need the data as not checked; False: raise
+    #: ReferenceDataMissing, so the run stops (exit code 2)
+    allow_missing_data: bool = False
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
     severities: dict[str, Severity] = field(default_factory=dict)
     #: facts by area name that replace the reference data's (configuration ``areas:``)
@@ -58,23 +62,32 @@ class _Run:
         self.notices: list[str] = []
         self._reference: Any = None
         self._reference_tried = False
+        self._missing_noted = False
 
     @property
     def reference(self) -> Any:
         if not self._reference_tried:
             self._reference_tried = True
-            try:
-                from lsip_check.reference import load_reference
+            from lsip_check.reference import ReferenceDataMissing, load_reference
 
+            try:
                 self._reference = load_reference(self.options.reference_data)
-            except Exception as exc:  # ReferenceDataMissing, or a broken file
-                skipped = ", ".join(
-                    r.code for r in self.rules if r.needs_reference_data
-                )
-                self.notices.append(
-                    f"Reference data not available, so these rules were skipped: {skipped}. {exc}"
-                )
+            except ReferenceDataMissing as exc:
+                self.missing_data(exc)
         return self._reference
+
+    def missing_data(self, exc: Exception) -> None:
+        """Raise (the default) or, with ``allow_missing_data``, note once which rules
+        were not checked for want of the data."""
+        if not self.options.allow_missing_data:
+            raise exc
+        if not self._missing_noted:
+            self._missing_noted = True
+            skipped = ", ".join(r.code for r in self.rules if r.needs_reference_data)
+            reason = str(exc)
+            self.notices.append(
+                f"Reference data not available, so these rules were not checked: {skipped}. {reason[:1].upper()}{reason[1:]}"
+            )
 
     def severity(self, rule: Rule) -> Severity:
         return self.options.severities.get(rule.code, rule.severity)
@@ -299,8 +312,10 @@ def check_paths(
     """Check files and directories, ``jobs`` plans at a time in worker processes (the
     result is the same whatever ``jobs`` is). Each plan is loaded, checked and dropped
     before the next, so memory does not grow with the number of plans. Raises
-    PathProblem for a path that cannot be used, RuleFileError for a broken rule file
-    and SelectionError for an unknown rule."""
+    PathProblem for a path that cannot be used, RuleFileError for a broken rule file,
+    SelectionError for an unknown rule and ReferenceDataMissing when a rule needs
+    reference data that cannot be found or read (unless
+    ``options.allow_missing_data``)."""
     options = options or CheckOptions()
     files = find_plans(paths)
     run = _Run(options)  # a bad --select fails here, before any plan is read

@@ -43,10 +43,42 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(w.strip() for v in values for w in v.split(",") if w.strip())
 
 
+def _show_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    """Print the version and the editions of the reference data a check from the
+    current folder would use (the configuration found here, else LSIP_CHECK_DATA, else
+    the bundled copy)."""
+    if not value or ctx.resilient_parsing:
+        return
+    from lsip_check.config import ConfigError, find_config, load_config
+    from lsip_check.reference.editions import describe
+
+    lines = [f"lsip-check {__version__}"]
+    configured, source = None, ""
+    try:
+        found = find_config(Path("."))
+        config = load_config(found) if found else None
+    except ConfigError as exc:
+        lines.append(f"configuration: not usable, so left out here: {exc}")
+        config = None
+    if config is not None and config.settings.get("reference_data"):
+        configured = str(config.root / str(config.settings["reference_data"]))
+        source = f"reference_data in {config.where('reference_data')}"
+    lines += describe(configured, source)
+    click.echo("\n".join(lines))
+    ctx.exit()
+
+
 @click.group(
     cls=_DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]}
 )
-@click.version_option(__version__, prog_name="lsip-check")
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_show_version,
+    help="Show the version and the editions of the reference data, then exit.",
+)
 def main() -> None:
     """Check Local Skills Improvement Plans against the statutory guidance."""
 
@@ -109,7 +141,13 @@ _config_option = click.option(
     "--reference-data",
     type=click.Path(file_okay=False),
     default=None,
-    help="Folder with the SIC, SOC and area data (default: LSIP_CHECK_DATA, the bundled copy, or ../shared/data).",
+    help="Folder with the SIC, SOC and area data, e.g. a newer ONS edition (default: LSIP_CHECK_DATA, else the copy bundled with lsip-check).",
+)
+@click.option(
+    "--allow-missing-data",
+    is_flag=True,
+    default=None,
+    help="If the reference data folder given is missing or unusable, check what can be checked and list the rules that need the data as not checked (default: stop with exit code 2).",
 )
 @click.option(
     "--max-file-size",
@@ -161,6 +199,7 @@ def check(
     quiet: bool,
     color: bool | None,
     reference_data: str | None,
+    allow_missing_data: bool | None,
     max_file_size: int | None,
     project_root: str | None,
     config_file: str | None,
@@ -183,6 +222,7 @@ def check(
         "ignore": _split(ignore),
         "fail_on": fail_on,
         "reference_data": reference_data,
+        "allow_missing_data": allow_missing_data or None,
         "max_file_size": max_file_size,
     }
     config = _config(paths, config_file, no_config)
@@ -214,6 +254,12 @@ def check(
             if isinstance(exc, SelectionError)
             else _fail(str(exc))
         ) from None
+    except _reference_missing() as exc:  # evaluated only when a run fails
+        reason = str(exc)
+        raise _fail(
+            f"{reason[:1].upper()}{reason[1:]} To check without it, pass "
+            "--allow-missing-data: the rules that need it are then listed as not checked."
+        ) from None
     threshold = Severity(settings["fail_on"])
     if quiet:
         result = _only_failing(result, threshold)
@@ -227,6 +273,14 @@ def check(
         click.echo(text, nl=False, color=use_color)
     worst = result.worst()
     sys.exit(1 if worst is not None and worst.rank >= threshold.rank else 0)
+
+
+def _reference_missing() -> type[Exception]:
+    """The reference data's error, imported only when needed: a run whose rules need
+    no reference data never imports the reference tables."""
+    from lsip_check.reference.locate import ReferenceDataMissing
+
+    return ReferenceDataMissing
 
 
 def _render(
@@ -317,6 +371,7 @@ def _options(config: Any, settings: dict[str, Any], use_waivers: bool) -> Any:
         ignore=tuple(settings["ignore"]),
         limits=Limits(max_bytes=settings["max_file_size"]),
         reference_data=settings["reference_data"],
+        allow_missing_data=bool(settings["allow_missing_data"]),
         rule_options=resolved.rule_options,
         severities={k: Severity(v) for k, v in resolved.severities.items()},
         area_overrides=settings["areas"],

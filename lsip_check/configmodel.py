@@ -71,6 +71,12 @@ class Settings(PlanPart):
         "Folder with the SIC, SOC and area data, relative to the configuration file.",
         default=None,
     )
+    allow_missing_data: Flag | None = describe(
+        "Check without the reference data when the folder given is missing or "
+        "unusable: the rules that need it are listed as not checked, instead of the "
+        "run stopping with exit code 2 (default false).",
+        default=None,
+    )
     max_file_size: int | None = Field(
         default=None, ge=1, description="Largest plan file read, in bytes (5 MB)."
     )

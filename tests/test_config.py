@@ -106,8 +106,11 @@ def test_reference_data_relative_to_the_configuration(repo: Path) -> None:
     assert "LSIP303 [error] SIC 1110 has lost its leading zero" in proc.stdout
     (repo / ".lsip-check.yaml").unlink()
     proc = run_cli("check", "--select", "LSIP303", "plans", cwd=repo, env=env)
-    assert "LSIP303 [error]" not in proc.stdout
-    assert "Reference data not available" in proc.stdout
+    # without the configuration, the broken LSIP_CHECK_DATA is used: the run stops
+    assert (proc.returncode, proc.stdout) == (2, "")
+    assert proc.stderr.startswith(
+        f"Error: Reference data folder {repo / 'nowhere'} (from environment variable LSIP_CHECK_DATA) does not exist."
+    )
 
 
 def _messages(cwd: Path, *args: str) -> list[str]:

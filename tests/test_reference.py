@@ -235,8 +235,24 @@ def test_tables_load_lazily(tmp_path: Path) -> None:
     (data / "sic2007.csv").write_text("", encoding="utf-8")
     ref = ReferenceData(data)
     assert len(ref.areas.all()) == 39
-    with pytest.raises(StopIteration):
+    with pytest.raises(ReferenceDataMissing) as caught:
         _ = ref.sic
+    assert str(caught.value) == (
+        f"the reference data in {data} cannot be used: sic2007.csv could not be read "
+        "(it has no column code, title, level, parent, code5, leaf)."
+    )
+
+
+def test_an_override_is_read_whole_when_loaded(tmp_path: Path) -> None:
+    # so a broken table stops the run before any check, not inside one
+    data = _copy_data(tmp_path / "data")
+    (data / "lad_lsip_england.csv").write_bytes(b"\xff\xfe not text")
+    with pytest.raises(ReferenceDataMissing) as caught:
+        load_reference(data)
+    assert str(caught.value).startswith(
+        f"the reference data in {data} cannot be used: lad_lsip_england.csv could "
+        "not be read ('utf-8' codec can't decode byte 0xff"
+    )
 
 
 def test_bundled_copy_is_the_default(monkeypatch: pytest.MonkeyPatch) -> None:

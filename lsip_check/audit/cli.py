@@ -35,6 +35,12 @@ def _jobs(value: int | None) -> int:
     help="Lowest severity that makes the exit code 1 (default: error; never: always 0).",
 )
 @click.option("--reference-data", type=click.Path(file_okay=False), default=None)
+@click.option(
+    "--allow-missing-data",
+    is_flag=True,
+    default=None,
+    help="Without usable reference data, audit what can be checked (as for check).",
+)
 @click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None)
 @click.option("--no-config", is_flag=True, help="Use no configuration file.")
 @click.option("--no-waivers", is_flag=True, help="Ignore every waiver.")
@@ -66,6 +72,7 @@ def audit(
     ignore: tuple[str, ...],
     fail_on: str | None,
     reference_data: str | None,
+    allow_missing_data: bool | None,
     config_file: str | None,
     no_config: bool,
     no_waivers: bool,
@@ -87,6 +94,7 @@ def audit(
         "ignore": main_cli._split(ignore),
         "fail_on": fail_on if fail_on != "never" else None,
         "reference_data": reference_data,
+        "allow_missing_data": allow_missing_data or None,
         "max_file_size": None,
     }
     config = main_cli._config(paths, config_file, no_config)
@@ -102,6 +110,11 @@ def audit(
         raise main_cli._fail(str(exc)) from None
     except SelectionError as exc:
         raise click.UsageError(str(exc)) from None
+    except main_cli._reference_missing() as exc:  # evaluated only when a run fails
+        reason = str(exc)
+        raise main_cli._fail(
+            f"{reason[:1].upper()}{reason[1:]} To audit without it, pass --allow-missing-data."
+        ) from None
     written = _write(result, Path(out_dir), no_html, generated)
     if not quiet:
         _summary(result, out_dir, written)
@@ -131,18 +144,26 @@ def _write(result: Any, out: Path, no_html: bool, generated: str | None) -> int:
         ) from None
 
 
+def _n(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
 def _summary(result: Any, out_dir: str, written: int) -> None:
     totals = {"error": 0, "warning": 0, "info": 0}
     for p in result.plans:
         for k, v in result.counts(p).items():
             if k in totals:
                 totals[k] += v
-    set_n = len(result.set_findings)
-    missing = len(result.missing_areas)
+    areas = (
+        f"{len(result.missing_areas)} of {len(result.areas)} areas have no plan"
+        if result.areas
+        else "area coverage not decided (no reference data)"
+    )
     click.echo(
-        f"Audited {len(result.plans)} plans: {totals['error']} errors, {totals['warning']} warnings, {totals['info']} infos; "
-        f"{missing} of {len(result.areas)} areas have no plan; {set_n} findings about the set. "
-        f"Wrote {written} files to {out_dir} (open {Path(out_dir) / 'index.html'})."
+        f"Audited {_n(len(result.plans), 'plan')}: {_n(totals['error'], 'error')}, "
+        f"{_n(totals['warning'], 'warning')}, {_n(totals['info'], 'info')}; {areas}; "
+        f"{_n(len(result.set_findings), 'finding')} about the set. "
+        f"Wrote {_n(written, 'file')} to {out_dir} (open {Path(out_dir) / 'index.html'})."
     )
     for notice in result.notices:
         click.echo(notice, err=True)

@@ -40,6 +40,8 @@ def run_audit(
     by_path = {p.path: p for p in plans}
     for rule in (r for r in chosen if r.scope == "set"):
         if rule.needs_reference_data and not areas:
+            for p in plans:  # cannot be decided without the areas
+                p.skipped_rules = sorted({*p.skipped_rules, rule.code})
             continue
         check: Any = get(rule.function)
         found: setrules.Found = check(plans, rule, set_options(run, rule.code), areas)

@@ -6,10 +6,24 @@ import io
 import re
 from typing import Any
 
+from lsip_check import __version__
 from lsip_check.load.yaml import YamlFloat, YamlInt
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-MODELINE = "# A Local Skills Improvement Plan in the lsip-check YAML format (docs/markdown.md has the Markdown form).\n"
+
+#: The plan schema as editors fetch it: the file in the lsip-check repository at the
+#: release tag of the version that wrote the plan, so a plan copied anywhere keeps the
+#: schema it was written for (docs/editors.md).
+SCHEMA_URL = (
+    "https://raw.githubusercontent.com/lsip-check/lsip-check/"
+    f"v{__version__}/schemas/plan.schema.json"
+)
+#: The first lines of a YAML plan that lsip-check writes: the yaml-language-server
+#: modeline (hover help, completion and validation in editors), then what the file is.
+MODELINE = (
+    f"# yaml-language-server: $schema={SCHEMA_URL}\n"
+    "# A Local Skills Improvement Plan in the lsip-check YAML format (docs/markdown.md has the Markdown form).\n"
+)
 
 
 def _short(value: Any) -> bool:

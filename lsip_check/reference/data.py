@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from lsip_check.reference.areas import AreaIndex
 from lsip_check.reference.codes import SicIndex, SocIndex
-from lsip_check.reference.locate import data_file, find_data_dir
+from lsip_check.reference.csvio import UNREADABLE
+from lsip_check.reference.locate import (
+    ReferenceDataMissing,
+    bundled_dir,
+    data_file,
+    find_data_dir,
+)
+
+T = TypeVar("T")
 
 
 class ReferenceData:
@@ -24,30 +34,47 @@ class ReferenceData:
         """Return the file ``name`` (or its ``.gz`` twin) in the data directory."""
         return data_file(self.data_dir, name) or self.data_dir / name
 
+    def _read(self, names: tuple[str, ...], build: Callable[..., T]) -> T:
+        """``build`` on the files ``names``; ReferenceDataMissing when they cannot be
+        read as the tables they should be (read_columns names the file; a row that
+        does not fit is caught here)."""
+        try:
+            return build(*(self.path(name) for name in names))
+        except UNREADABLE as exc:
+            reason = getattr(exc, "strerror", None) or exc
+            raise ReferenceDataMissing(
+                f"the reference data in {self.data_dir} cannot be used: "
+                f"{' or '.join(names)} could not be read ({reason})."
+            ) from None
+
     @property
     def sic(self) -> SicIndex:
         """UK SIC 2007 codes (read on first access)."""
         if self._sic is None:
-            self._sic = SicIndex(self.path("sic2007.csv"))
+            self._sic = self._read(("sic2007.csv",), SicIndex)
         return self._sic
 
     @property
     def soc(self) -> SocIndex:
         """UK SOC 2020 codes (read on first access)."""
         if self._soc is None:
-            self._soc = SocIndex(self.path("soc2020.csv"))
+            self._soc = self._read(("soc2020.csv",), SocIndex)
         return self._soc
 
     @property
     def areas(self) -> AreaIndex:
         """The 39 LSIP areas (read on first access)."""
         if self._areas is None:
-            self._areas = AreaIndex(
-                self.path("lsip_areas_2025.csv"),
-                self.path("lsip_areas.csv"),
-                self.path("lad_lsip_england.csv"),
+            self._areas = self._read(
+                ("lsip_areas_2025.csv", "lsip_areas.csv", "lad_lsip_england.csv"),
+                AreaIndex,
             )
         return self._areas
+
+    def read_all(self) -> None:
+        """Read every table now (ReferenceDataMissing if one cannot be used)."""
+        for table in ("sic", "soc", "areas"):
+            getattr(self, table)
 
     def __repr__(self) -> str:
         return f"ReferenceData({str(self.data_dir)!r})"
@@ -57,9 +84,15 @@ _CACHE: dict[Path, ReferenceData] = {}
 
 
 def load_reference(data_dir: str | Path | None = None) -> ReferenceData:
-    """Return the reference data for ``data_dir`` (see find_data_dir), cached per directory."""
+    """Return the reference data for ``data_dir`` (see find_data_dir), cached per
+    directory. An override folder is read whole at once, so a file that cannot be used
+    is a ReferenceDataMissing here, before any check; the bundled copy (tested with
+    lsip-check) is read table by table as checks need it."""
     resolved = find_data_dir(data_dir)
     cached = _CACHE.get(resolved)
     if cached is None:
-        cached = _CACHE[resolved] = ReferenceData(resolved)
+        cached = ReferenceData(resolved)
+        if resolved != bundled_dir():
+            cached.read_all()
+        _CACHE[resolved] = cached
     return cached

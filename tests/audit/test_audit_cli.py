@@ -94,3 +94,21 @@ def test_an_empty_folder_gives_an_empty_audit(tmp_path: Path) -> None:
     assert proc.stdout.startswith(
         "Audited 0 plans: 0 errors, 0 warnings, 0 infos; 39 of 39 areas have no plan;"
     )
+
+
+def test_missing_reference_data_is_exit_2_unless_allowed(tmp_path: Path) -> None:
+    empty = tmp_path / "data"
+    empty.mkdir()
+    out = str(tmp_path / "out")
+    proc = run_cli("audit", GM, "-o", out, "--reference-data", str(empty))
+    assert proc.returncode == 2 and "--allow-missing-data" in proc.stderr
+    proc = run_cli(
+        "audit", GM, "-o", out, "--reference-data", str(empty), "--allow-missing-data"
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith(
+        "Audited 1 plan: 0 errors, 0 warnings, 0 infos; area coverage not decided (no reference data);"
+    )
+    assert "Reference data not available" in proc.stderr
+    matrix = Path(out, "matrix.html").read_text(encoding="utf-8")
+    assert matrix.count('<span class="st st-undecided">not decided</span>') >= 9

@@ -94,7 +94,7 @@ def test_plan_text_is_escaped(tmp_path: Path) -> None:
     proc = run_cli(
         "audit", str(plan), "-o", str(tmp_path / "out"), "--today", "2026-12-01"
     )
-    assert proc.returncode == 1 and proc.stdout.startswith("Audited 1 plans"), (
+    assert proc.returncode == 1 and proc.stdout.startswith("Audited 1 plan:"), (
         proc.stderr
     )
     assert "Traceback" not in proc.stderr
