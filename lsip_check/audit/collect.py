@@ -147,10 +147,7 @@ class Collector:
             finding_row(f, lines, "approval" in tags.get(f.code, ()))
             for f in sorted(result.findings, key=lambda f: f.sort_key)
         ]
-        readiness = getattr(result, "approval_readiness", None)
-        if readiness is not None and not isinstance(readiness, dict):
-            to_dict = getattr(readiness, "to_dict", None)
-            readiness = to_dict() if callable(to_dict) else {"summary": str(readiness)}
+        readiness = readiness_block(getattr(result, "approval_readiness", None))
         summary = PlanSummary(
             path=display,
             files=list(doc.files),
@@ -172,6 +169,33 @@ class Collector:
             self.run.all_rules,
         )
         return summary
+
+
+def readiness_block(value: Any) -> dict[str, Any] | None:
+    """The check's approval readiness (section 3.5) as plain data, whatever form the
+    per-plan result gives it: a dict, a list of criteria, or an object with to_dict."""
+    if value is None or isinstance(value, dict):
+        return value
+    if isinstance(value, list):
+        import dataclasses
+        import importlib
+
+        try:  # the check's own JSON form, where the module exists
+            module: Any = importlib.import_module("lsip_check.readiness")
+            block = module.to_dict(value)
+            if isinstance(block, dict):
+                return block
+        except (ImportError, AttributeError, TypeError):
+            pass
+        criteria: list[dict[str, Any]] = []
+        for c in value:
+            if dataclasses.is_dataclass(c) and not isinstance(c, type):
+                criteria.append(dataclasses.asdict(c))
+            elif isinstance(c, dict):
+                criteria.append(dict(c))
+        return {"criteria": criteria}
+    to_dict = getattr(value, "to_dict", None)
+    return to_dict() if callable(to_dict) else {"summary": str(value)}
 
 
 def set_options(run: Any, code: str) -> dict[str, Any]:

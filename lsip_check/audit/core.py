@@ -47,18 +47,7 @@ class Audit:
         """(short state, explanation) for the index's readiness column."""
         block = plan.readiness
         if isinstance(block, dict) and block:
-            state = next(
-                (
-                    str(block[k])
-                    for k in ("verdict", "status", "state", "summary", "ready")
-                    if k in block
-                ),
-                "see plan page",
-            )
-            return (
-                state,
-                "from the check's criterion-by-criterion verdict (section 3.5)",
-            )
+            return _from_block(block)
         errors = [
             f for f in plan.findings
             if f["approval"] and f["severity"] == "error" and f["waived"] is None
@@ -140,6 +129,28 @@ class Audit:
     def missing_areas(self) -> list[Any]:
         held = {p.facts.get("lsip_name") for p in self.plans}
         return [a for a in self.areas if a.name not in held]
+
+
+WHY_BLOCK = "the check's criterion-by-criterion verdict (section 3.5)"
+
+
+def _from_block(block: dict[str, Any]) -> tuple[str, str]:
+    """The index's readiness from the check's criteria: ready only when all are met."""
+    criteria = [c for c in block.get("criteria", []) if isinstance(c, dict)]
+    if not criteria:
+        for key in ("verdict", "status", "state", "summary", "ready"):
+            if key in block:
+                return str(block[key]), WHY_BLOCK
+        return "see plan page", WHY_BLOCK
+    verdicts = [str(c.get("verdict", "")).replace("_", " ") for c in criteria]
+    n = len(verdicts)
+    if "not met" in verdicts:
+        k = verdicts.count("not met")
+        return "not ready", f"{k} of {n} criteria not met; {WHY_BLOCK}"
+    if any(v != "met" for v in verdicts):
+        k = sum(1 for v in verdicts if v != "met")
+        return "for the reviewer", f"{k} of {n} criteria for the reviewer; {WHY_BLOCK}"
+    return "ready", f"all {n} criteria met; {WHY_BLOCK}"
 
 
 def _cells(plan: PlanSummary) -> dict[str, tuple[str, int]]:

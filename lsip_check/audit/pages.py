@@ -45,7 +45,7 @@ def index_row(audit: Audit, p: Any) -> dict[str, Any]:
     ]
     return row | {
         "plan": p.path, "lsip_code": p.facts.get("lsip_code", ""), "href": plan_href(p),
-        "dates": dates, "readiness_why": why, "ready": audit.is_ready(p),
+        "dates": dates, "readiness_why": why, "ready_class": ready_class(audit, p),
     }  # fmt: skip
 
 
@@ -94,8 +94,13 @@ def plan_context(audit: Audit, p: Any) -> dict[str, Any]:
         parts[f["part"]].append(f)
     state, why = audit.readiness(p)
     block = p.readiness if isinstance(p.readiness, dict) else {}
-    criteria = [c for c in block.get("criteria", []) if isinstance(c, dict)]
-    keys = sorted({k for c in criteria for k in c}) if criteria else []
+    criteria = [_criterion(c) for c in block.get("criteria", []) if isinstance(c, dict)]
+    known = [
+        k
+        for k in ("title", "verdict", "reason", "findings")
+        if any(k in c for c in criteria)
+    ]
+    keys = known or sorted({k for c in criteria for k in c})
     approval = sorted(
         {
             (f["code"], f["name"])
@@ -105,6 +110,25 @@ def plan_context(audit: Audit, p: Any) -> dict[str, Any]:
     )
     return dict(
         p=p, counts=audit.counts(p), readiness=state, readiness_why=why,
-        ready=audit.is_ready(p), criteria=criteria, criteria_keys=keys, approval=approval,
+        ready_class=ready_class(audit, p), criteria=criteria, criteria_keys=keys, approval=approval,
         parts=sorted(parts.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else 99),
     )  # fmt: skip
+
+
+def _criterion(c: dict[str, Any]) -> dict[str, str]:
+    """A criterion's fields as text for a table cell (lists joined, ids spelt out)."""
+    out = {}
+    for k, v in c.items():
+        if isinstance(v, list):
+            v = "; ".join(
+                str(x.get("fact", x)) if isinstance(x, dict) else str(x) for x in v
+            )
+        out[k] = str(v).replace("_", " ") if k == "verdict" else str(v)
+    return out
+
+
+def ready_class(audit: Audit, p: Any) -> str:
+    """The colour of the readiness state (its words say the same)."""
+    if audit.is_ready(p):
+        return "st-pass"
+    return "st-warning" if audit.readiness(p)[0] == "for the reviewer" else "st-error"

@@ -78,7 +78,7 @@ def render_site(audit: Audit, out: Path, generated: str | None = None) -> list[P
             set_counts[f["code"]] += 1
     page(
         "index.html", "index.html.j2", "LSIP audit: all plans", rows=rows, totals=totals,
-        ready=sum(1 for r in rows if r["ready"]), missing=audit.missing_areas,
+        ready=sum(1 for p in audit.plans if audit.is_ready(p)), missing=audit.missing_areas,
         covered=len(audit.areas) - len(audit.missing_areas) if audit.areas else 0,
         set_counts=sorted(set_counts.items()),
     )  # fmt: skip
