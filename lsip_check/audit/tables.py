@@ -1,5 +1,4 @@
 """The audit's tidy tables: their columns, and the rows one plan gives.
-
 Every row starts with ``plan`` (the file), ``lsip_code`` (ONS E69) and ``lsip_name``
 (the area's current name), the columns DfE's statistics use, so the tables join to
 DfE further education and apprenticeship data. docs/audit.md describes each table.
@@ -25,13 +24,13 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "waivers_expiring", "rules_evaluated", "rules_not_decided", "rules_not_applicable",
         "valid_model", "sha256",
     ),
-    "priorities": ("priority_id", "title", "kind", "sectors", "needs"),
+    "priorities": ("priority_id", "title", "kind", "parent", "sectors", "needs"),
     "needs": (
-        "priority_id", "need_id", "description", "horizon", "levels", "net_zero",
+        "priority_id", "need_id", "kind", "description", "horizon", "levels", "net_zero",
         "recruitment_difficulty", "emerging",
     ),
-    "need_soc": ("priority_id", "need_id", "soc", "soc_major", "label", "levels"),
-    "need_sic": ("priority_id", "need_id", "sic", "sic_division", "label"),
+    "need_soc": ("priority_id", "need_id", "soc", "soc_major", "label", "group", "levels"),
+    "need_sic": ("priority_id", "need_id", "sic", "sic_division", "label", "group"),
     "sectors": ("sector", "relevance", "reason"),
     "sa_priorities": ("sa_priority_id", "title", "source"),
     "actions": (
@@ -60,6 +59,36 @@ def _levels(need: Any) -> str:
     return ";".join(text(v) for v in items(need, "levels"))
 
 
+def _codes(item: Any) -> list[tuple[str, str, str]]:
+    """(code, label, group) for a coded item: one code, or a group of codes."""
+    label = text(get(item, "label"))
+    code = text(get(item, "code"))
+    if code:
+        return [(code, label, "")]
+    return [(text(c), label, label) for c in items(item, "codes")]
+
+
+def _coded(
+    out: dict[str, list[dict[str, Any]]], pid: str, nid: str, node: Any, levels: str
+) -> None:
+    for c in items(node, "soc"):
+        for code, label, group in _codes(c):
+            out["need_soc"].append(
+                {
+                    "priority_id": pid, "need_id": nid, "soc": code, "soc_major": code[:1],
+                    "label": label, "group": group, "levels": levels,
+                }
+            )  # fmt: skip
+    for c in items(node, "sic"):
+        for code, label, group in _codes(c):
+            out["need_sic"].append(
+                {
+                    "priority_id": pid, "need_id": nid, "sic": code,
+                    "sic_division": code[:2], "label": label, "group": group,
+                }
+            )  # fmt: skip
+
+
 def plan_rows(plan: Any, summary: PlanSummary) -> dict[str, list[dict[str, Any]]]:
     """The national rows of one plan (a validated model or plain data)."""
     out: dict[str, list[dict[str, Any]]] = {
@@ -73,10 +102,13 @@ def plan_rows(plan: Any, summary: PlanSummary) -> dict[str, list[dict[str, Any]]
                 "priority_id": pid,
                 "title": text(get(p, "title")),
                 "kind": text(get(p, "kind")),
+                "parent": text(get(p, "parent")),
                 "sectors": ";".join(text(s) for s in items(p, "sectors")),
                 "needs": len(needs),
             }
         )
+        # codes on the priority itself (a later plan format allows them): need_id ""
+        _coded(out, pid, "", p, "")
         for n in needs:
             nid, levels = text(get(n, "id")), _levels(n)
             emerging = get(n, "emerging")
@@ -84,6 +116,7 @@ def plan_rows(plan: Any, summary: PlanSummary) -> dict[str, list[dict[str, Any]]
                 {
                     "priority_id": pid,
                     "need_id": nid,
+                    "kind": text(get(n, "kind")),
                     "description": text(get(n, "description")),
                     "horizon": text(get(n, "horizon")),
                     "levels": levels,
@@ -92,29 +125,7 @@ def plan_rows(plan: Any, summary: PlanSummary) -> dict[str, list[dict[str, Any]]
                     "emerging": text(get(emerging, "description")) if emerging else "",
                 }
             )
-            for c in items(n, "soc"):
-                code = text(get(c, "code"))
-                out["need_soc"].append(
-                    {
-                        "priority_id": pid,
-                        "need_id": nid,
-                        "soc": code,
-                        "soc_major": code[:1],
-                        "label": text(get(c, "label")),
-                        "levels": levels,
-                    }
-                )
-            for c in items(n, "sic"):
-                code = text(get(c, "code"))
-                out["need_sic"].append(
-                    {
-                        "priority_id": pid,
-                        "need_id": nid,
-                        "sic": code,
-                        "sic_division": code[:2],
-                        "label": text(get(c, "label")),
-                    }
-                )
+            _coded(out, pid, nid, n, levels)
     ctx = get(plan, "strategic_context", {})
     for s in items(ctx, "industrial_strategy_sectors"):
         out["sectors"].append(

@@ -30,3 +30,28 @@ def test_load_plan_names_every_problem(tmp_path) -> None:  # type: ignore[no-unt
 def test_the_audit_module_is_callable() -> None:
     result = lsip_check.audit([str(EXAMPLES / "kent-and-medway.lsip.yaml")])  # type: ignore[operator]
     assert [p.facts["lsip_code"] for p in result.plans] == ["E69000018"]
+
+
+def test_tables_read_code_groups_and_fields_a_later_format_adds(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A plan the current model does not validate still gives rows from its plain data;
+    groups of codes (a later plan format) give one row per code."""
+    plan = tmp_path / "p.lsip.yaml"
+    plan.write_text(
+        "identity: {area: Kent and Medway, erb: K}\n"
+        "priorities:\n"
+        "  - id: P1\n    title: Green\n    parent: P0\n"
+        "    needs:\n"
+        "      - id: N1\n        description: Installers\n        kind: occupation\n"
+        "        soc: [{codes: ['5241', '5242'], label: Electrical trades}]\n",
+        encoding="utf-8",
+    )
+    result = lsip_check.audit([str(plan)])  # type: ignore[operator]
+    (summary,) = result.plans
+    assert not summary.valid_model
+    rows = result.table("need_soc")
+    assert [(r["soc"], r["group"], r["lsip_code"]) for r in rows] == [
+        ("5241", "Electrical trades", "E69000018"),
+        ("5242", "Electrical trades", "E69000018"),
+    ]
+    assert result.table("priorities")[0]["parent"] == "P0"
+    assert result.table("needs")[0]["kind"] == "occupation"
