@@ -1,4 +1,5 @@
 """The audit's tidy tables: their columns, and the rows one plan gives.
+
 Every row starts with ``plan`` (the file), ``lsip_code`` (ONS E69) and ``lsip_name``
 (the area's current name), the columns DfE's statistics use, so the tables join to
 DfE further education and apprenticeship data. docs/audit.md describes each table.
