@@ -23,7 +23,7 @@ def stacked_bars(
     """Horizontal stacked bars, one per row, with a legend and the counts as text."""
     total = max((sum(v) for _, v in rows), default=0) or 1
     height = 40 + len(rows) * (BAR_H + GAP) + 30
-    width = LABEL_W + CHART_W + 60
+    width = LABEL_W + CHART_W + 130  # room for the counts after the longest bar
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="{ident}-t {ident}-d" '
         f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" class="chart">',
