@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -59,8 +60,15 @@ class _Run:
         self.options = options
         self.all_rules = load_rules()
         self.by_code = {r.code: r for r in self.all_rules}
-        self.rules = choose(self.all_rules, options.select, options.ignore)
-        self.approval = {r.code for r in self.all_rules if "approval" in r.tags}
+        # set-level rules (LSIP9xx) need every plan at once: only the audit runs them
+        self.rules = [
+            r
+            for r in choose(self.all_rules, options.select, options.ignore)
+            if r.scope == "plan"
+        ]
+        self.approval = {
+            r.code for r in self.all_rules if "approval" in r.tags and r.scope == "plan"
+        }
         self.config_off = self._configured_off()
         self.notices: list[str] = []
         if options.strict:
@@ -163,6 +171,38 @@ class _Run:
         )
 
     def check(self, doc: Document) -> FileResult:
+        result = self._check(doc)
+        self.describe(doc, result)
+        return result
+
+    def describe(self, doc: Document, result: FileResult) -> None:
+        """Record which rules ran to a verdict and what the plan says it is."""
+        loaded = result.read
+        undecided = set(result.skipped_rules) | set(result.not_applicable)
+        undecided |= set(result.ignored_rules)
+        result.rules_evaluated = sorted(
+            r.code
+            for r in self.rules
+            if r.code not in undecided and (loaded or r.code in INPUT_CODES)
+        )
+        identity = doc.data.get("identity") if loaded else None
+        if not isinstance(identity, dict):
+            return
+        for key in ("area", "status", "version"):
+            value = identity.get(key)
+            if isinstance(value, str | int | float) and not isinstance(value, bool):
+                result.facts[key] = str(value)
+        area = result.facts.get("area")
+        if area and self._reference_tried and self._reference is not None:
+            try:
+                match = self._reference.areas.find(area)
+            except Exception:  # a broken area file: rules have already said so
+                match = None
+            if match is not None:
+                result.facts["lsip_code"] = match.area.ons_code
+                result.facts["lsip_name"] = match.area.name
+
+    def _check(self, doc: Document) -> FileResult:
         result = FileResult(doc.path, files=list(doc.files))
         result.findings += [
             self.input_finding(p, doc) for p in doc.problems if p.code in self.selected
@@ -331,6 +371,7 @@ class _Run:
                 result.skipped_rules.append(rule.code)  # cannot be decided
                 continue
             if not all(verdicts):
+                result.not_applicable.append(rule.code)
                 continue
             options = rule.options | self.options.rule_options.get(rule.code, {})
             try:
@@ -362,25 +403,51 @@ def check_text(
     return check_documents([doc], options)
 
 
-def check_paths(paths: list[str], options: CheckOptions | None = None) -> RunResult:
-    """Check files and directories. Raises PathProblem for a path that cannot be used,
-    RuleFileError for a broken rule file, SelectionError for an unknown rule and
-    ReferenceDataMissing when a rule needs reference data that cannot be found or
-    read (unless ``options.allow_missing_data``)."""
+#: fewer files than this are checked in one process whatever --jobs says: starting
+#: workers costs more than it saves
+PARALLEL_MIN = 8
+
+
+def _load(path: Path, options: CheckOptions) -> Document:
+    display = display_name(path)
+    try:
+        return load_document(path, display, options.limits)
+    except OSError as exc:
+        raise PathProblem(
+            f"{display}: cannot be read ({exc.strerror or exc})"
+        ) from None
+
+
+def check_paths(
+    paths: list[str],
+    options: CheckOptions | None = None,
+    jobs: int = 1,
+    progress: Callable[[int, int], None] | None = None,
+) -> RunResult:
+    """Check files and directories, ``jobs`` plans at a time in worker processes (the
+    result is the same whatever ``jobs`` is). Each plan is loaded, checked and dropped
+    before the next, so memory does not grow with the number of plans. Raises
+    PathProblem for a path that cannot be used, RuleFileError for a broken rule file,
+    SelectionError for an unknown rule and ReferenceDataMissing when a rule needs
+    reference data that cannot be found or read (unless
+    ``options.allow_missing_data``)."""
     options = options or CheckOptions()
     files = find_plans(paths)
-    docs = []
-    for path in files:
-        display = display_name(path)
-        try:
-            docs.append(load_document(path, display, options.limits))
-        except OSError as exc:
-            raise PathProblem(
-                f"{display}: cannot be read ({exc.strerror or exc})"
-            ) from None
-    included = {f for d in docs for f in d.files[1:]}
-    docs = [d for d in docs if d.path not in included]
-    return check_documents(docs, options)
+    run = _Run(options)  # a bad --select fails here, before any plan is read
+    if jobs > 1 and len(files) >= PARALLEL_MIN:
+        from lsip_check.parallel import check_in_workers
+
+        results, notices = check_in_workers(files, options, jobs, progress)
+    else:
+        results = []
+        for path in files:
+            results.append(run.check(_load(path, options)))
+            if progress is not None:
+                progress(len(results), len(files))
+        notices = run.notices
+    included = {f for r in results for f in r.files[1:]}
+    results = [r for r in results if r.path not in included]
+    return RunResult(results=results, notices=notices, selected=frozenset(run.selected))
 
 
 def check_bytes(

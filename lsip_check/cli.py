@@ -182,6 +182,13 @@ _config_option = click.option(
     help="Report only findings not recorded in this baseline file.",
 )
 @click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Worker processes for many plans (default 0: the number of cores); the output is the same whatever the number.",
+)
+@click.option(
     "--write-baseline",
     type=click.Path(dir_okay=False),
     default=None,
@@ -205,6 +212,7 @@ def check(
     strict: bool,
     no_waivers: bool,
     baseline: str | None,
+    jobs: int,
     write_baseline: str | None,
 ) -> None:
     """Check plan files or folders (``-`` reads a plan from standard input)."""
@@ -232,7 +240,14 @@ def check(
             raw = sys.stdin.buffer.read(options.limits.max_bytes + 1)
             result = api.check_bytes(raw, "<stdin>", options)
         else:
-            result = api.check_paths(list(paths), options)
+            from lsip_check.progress import progress_line
+
+            result = api.check_paths(
+                list(paths),
+                options,
+                jobs or os.cpu_count() or 1,
+                progress_line("checked"),
+            )
         if write_baseline:
             _write_baseline(result, write_baseline)
             return
@@ -528,3 +543,6 @@ def convert(file: str, to: str | None, output: str | None, force: bool) -> None:
     except (converter.ConvertError, files.WriteRefused) as exc:
         raise _fail(str(exc)) from None
     click.echo(f"Wrote {output}.", err=True)
+
+
+main.add_command(__import__("lsip_check.audit.cli", fromlist=["audit"]).audit)

@@ -103,6 +103,12 @@ class FileResult:
     approval_disabled: list[str] = field(default_factory=list)
     #: the configuration file that disabled them (its name, e.g. ".lsip-check.yaml")
     approval_disabled_by: str = ""
+    #: rules whose conditions (``when``) left this plan out, e.g. devolved-only rules
+    not_applicable: list[str] = field(default_factory=list)
+    #: rules that ran to a verdict on this plan (pass or findings)
+    rules_evaluated: list[str] = field(default_factory=list)
+    #: what the plan says it is: area, lsip_code (ONS E69), status, version
+    facts: dict[str, str] = field(default_factory=dict)
     #: rules the configuration's ``per_path_ignores`` left out for this plan
     ignored_rules: list[str] = field(default_factory=list)
     #: False when the file could not be read as a plan: only the input rules ran

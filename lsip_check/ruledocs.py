@@ -62,7 +62,12 @@ def explain(rule: Rule, heading: str = "#") -> str:
         "",
         f"*{rule.severity.value}* · tags: {', '.join(rule.tags)}"
         + (f" · aliases: {', '.join(rule.aliases)}" if rule.aliases else "")
-        + (" · needs reference data" if rule.needs_reference_data else ""),
+        + (" · needs reference data" if rule.needs_reference_data else "")
+        + (
+            " · over the whole set of plans (`lsip-check audit`)"
+            if rule.scope == "set"
+            else ""
+        ),
         "",
         rule.summary,
         "",
@@ -73,6 +78,8 @@ def explain(rule: Rule, heading: str = "#") -> str:
         f"**How to fix:** {rule.fix}",
         "",
     ]
+    if rule.scope == "set":
+        lines += ["Each example is a set of plans, one YAML document each (`---`).", ""]
     lines += _examples("Fails", rule.examples_fail) + _examples(
         "Passes", rule.examples_pass
     )

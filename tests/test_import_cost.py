@@ -15,7 +15,7 @@ try:
     main(["check", sys.argv[1]], standalone_mode=False)
 except SystemExit:
     pass
-print(json.dumps(sorted(m for m in ("pydantic", "jsonschema", "markdown_it") if m in sys.modules)), file=sys.stderr)
+print(json.dumps(sorted(m for m in ("pydantic", "jsonschema", "markdown_it", "jinja2", "sqlite3", "multiprocessing") if m in sys.modules)), file=sys.stderr)
 """
 
 

@@ -43,6 +43,12 @@ def test_every_rule_has_good_and_bad_fixtures(code: str) -> None:
         pytest.skip(
             "input rules: tests/test_hostile.py, test_loader.py, test_schema.py"
         )
+    # set rules have folders of plans instead: tests/audit/test_audit_setrules.py
+    if BY_CODE[code].scope == "set":
+        base = Path(__file__).parent / "audit" / code
+        assert list((base / "good").glob("*/*.lsip.*")), "no good set of plans"
+        assert list((base / "bad").glob("*/*.lsip.*")), "no bad set of plans"
+        return
     base = Path(__file__).parent / "rules" / code
     assert list((base / "good").glob("*.lsip.*")), "no good fixture"
     assert list((base / "bad").glob("*.lsip.*")), "no bad fixture"
@@ -69,7 +75,24 @@ def _example_params() -> list[object]:
 
 
 @pytest.mark.parametrize(("rule", "text", "fails"), _example_params())
-def test_rule_examples_behave_as_declared(rule: Rule, text: str, fails: bool) -> None:
+def test_rule_examples_behave_as_declared(
+    rule: Rule, text: str, fails: bool, tmp_path: Path
+) -> None:
+    if rule.scope == "set":
+        # a set rule's example is a set of plans, one YAML document each; the examples
+        # are short, so LSIP903 samples every shingle and lowers its threshold
+        from lsip_check.audit import audit
+
+        for i, doc in enumerate(text.split("\n---\n")):
+            (tmp_path / f"plan{i}.lsip.yaml").write_text(doc, encoding="utf-8")
+        small = {"report_missing": False, "sample": 1, "min_words": 20}
+        result = audit(
+            [str(tmp_path)],
+            CheckOptions(select=(rule.code,), rule_options={rule.code: small}),
+        )
+        got = [f for p in result.plans for f in p.findings if f["code"] == rule.code]
+        assert bool(got) == fails, [f["message"] for f in got]
+        return
     result = check_text(text, "example.lsip.yaml", CheckOptions(select=(rule.code,)))
     got = [f for f in result.findings if f.code == rule.code]
     assert bool(got) == fails, [f.message for f in got]

@@ -18,8 +18,14 @@ def get(name: str) -> CheckFunction:
     """The function a rule names; KeyError when there is none."""
     if "." in name:
         module_name, _, attr = name.partition(".")
+        # set-level rules (scope: set) live with the audit that runs them
+        package = (
+            "lsip_check.audit"
+            if module_name == "setrules"
+            else "lsip_check.engine.checks"
+        )
         try:
-            module = importlib.import_module(f"lsip_check.engine.checks.{module_name}")
+            module = importlib.import_module(f"{package}.{module_name}")
         except ModuleNotFoundError:
             raise KeyError(name) from None
     else:

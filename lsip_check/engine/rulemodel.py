@@ -64,6 +64,10 @@ class RuleFile(_Part):
     summary: str = Field(description="One sentence: what the rule checks.")
     guidance: GuidanceRef = Field(description="The guidance this rule enforces.")
     rationale: str = Field(description="Why it matters, in plain English.")
+    scope: Literal["plan", "set"] = Field(
+        default="plan",
+        description="plan: checked on each plan; set: checked by `lsip-check audit` over the whole set of plans.",
+    )
     needs_reference_data: bool = Field(
         default=False, description="Needs ../shared/data."
     )

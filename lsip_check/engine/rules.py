@@ -47,6 +47,8 @@ class Rule:
     options: dict[str, Any]
     needs_reference_data: bool
     aliases: tuple[str, ...] = ()
+    #: "plan" (each plan) or "set" (``lsip-check audit``, over all plans at once)
+    scope: str = "plan"
     examples_pass: tuple[str, ...] = ()
     examples_fail: tuple[str, ...] = ()
     source: str = ""
@@ -111,6 +113,7 @@ def _compile(path: Path, raw: dict[str, Any], smap: Any) -> Rule:
         options=raw["then"].get("options", {}),
         needs_reference_data=raw.get("needs_reference_data", False),
         aliases=tuple(raw.get("aliases", ())),
+        scope=raw.get("scope", "plan"),
         examples_pass=tuple(ex.get("pass", ())),
         examples_fail=tuple(ex.get("fail", ())),
         source=str(path),

@@ -26,6 +26,7 @@ class Area:
     strategic_authority_note: str
     local_authorities: tuple[str, ...]  # ONS local authority district names
     changed_oct_2025: bool
+    ons_code: str = ""  # the ONS E69 code, as DfE's statistics use it (lsip_code)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +75,7 @@ class AreaIndex:
             "strategic_authority",
             "strategic_authority_note",
             "changed_oct_2025",
+            "ons_codes",
         )
         areas = [
             Area(
@@ -85,8 +87,9 @@ class AreaIndex:
                 strategic_authority_note=note,
                 local_authorities=tuple(sorted(members.get(name_key(name), []))),
                 changed_oct_2025=changed == "yes",
+                ons_code=ons.split(";")[0].strip(),
             )
-            for number, name, region, erb, authority, note, changed in read_columns(
+            for number, name, region, erb, authority, note, changed, ons in read_columns(
                 areas_2025, *columns
             )
         ]

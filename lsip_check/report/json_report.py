@@ -32,6 +32,20 @@ def finding_dict(f: Finding) -> dict[str, Any]:
     }
 
 
+def file_hashes(files: list[str]) -> dict[str, str | None]:
+    """SHA-256 of each input file as read now (None for standard input)."""
+    import hashlib
+
+    out: dict[str, str | None] = {}
+    for name in files:
+        try:
+            with open(name, "rb") as fh:
+                out[name] = hashlib.sha256(fh.read()).hexdigest()
+        except OSError:
+            out[name] = None
+    return out
+
+
 def plan_dict(r: FileResult) -> dict[str, Any]:
     """One plan's entry: its files, skipped rules, and approval readiness."""
     from lsip_check.readiness import to_dict as readiness
@@ -40,6 +54,14 @@ def plan_dict(r: FileResult) -> dict[str, Any]:
         "path": r.path,
         "files": r.files,
         "skipped_rules": sorted(set(r.skipped_rules)),
+        "not_applicable": sorted(set(r.not_applicable)),
+        "rules_evaluated": r.rules_evaluated,
+        "area": r.facts.get("area"),
+        "lsip_code": r.facts.get("lsip_code"),
+        "lsip_name": r.facts.get("lsip_name"),
+        "status": r.facts.get("status"),
+        "version": r.facts.get("version"),
+        "provenance": {"sha256": file_hashes(r.files)},
         "approval_checks_disabled": [d.split(" ")[0] for d in r.approval_disabled],
         "approval_readiness": (
             readiness(r.approval_readiness)

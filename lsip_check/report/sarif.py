@@ -209,7 +209,7 @@ def _invocation(
 
 
 def to_dict(result: RunResult, root: Path | None = None) -> dict[str, Any]:
-    rules = list(load_rules())
+    rules = [r for r in load_rules() if r.scope == "plan"]  # set rules: audit only
     index = {r.code: i for i, r in enumerate(rules)}
     places = _Places(location.project_root(root))
     findings = common.numbered(result.findings)

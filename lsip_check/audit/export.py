@@ -1,0 +1,131 @@
+"""Exports for analysts: audit.sqlite (standard library), one CSV per table, plans.jsonl.
+
+Tables and columns are those of tables.COLUMNS, plus ``run`` (key, value). Every table
+starts with plan, lsip_code, lsip_name. docs/audit.md has DuckDB and pandas recipes.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from lsip_check.audit.core import Audit
+from lsip_check.audit.provenance import provenance
+from lsip_check.audit.tables import COLUMNS, KEY
+
+INTEGER = {
+    "errors", "warnings", "infos", "waived", "waivers", "waivers_expiring",
+    "rules_evaluated", "rules_not_decided", "rules_not_applicable", "needs", "metrics",
+    "line", "column", "count", "milestones", "findings_waived",
+}  # fmt: skip
+
+VIEWS = {
+    "v_rule_pass_rates": """SELECT code,
+        SUM(state = 'pass') AS plans_passing,
+        SUM(state IN ('error', 'warning', 'info')) AS plans_failing,
+        SUM(state = 'waived') AS plans_waived,
+        SUM(state NOT IN ('not decided', 'not applicable', 'not run')) AS plans_decided
+        FROM cells GROUP BY code ORDER BY code""",
+    "v_soc_by_areas": """SELECT soc, COUNT(DISTINCT lsip_name) AS areas,
+        GROUP_CONCAT(DISTINCT lsip_name) AS area_names
+        FROM need_soc GROUP BY soc ORDER BY areas DESC, soc""",
+    "v_sic_divisions_by_areas": """SELECT sic_division, COUNT(DISTINCT lsip_name) AS areas
+        FROM need_sic GROUP BY sic_division ORDER BY areas DESC, sic_division""",
+    "v_sector_relevance": """SELECT sector, relevance, COUNT(*) AS areas
+        FROM sectors GROUP BY sector, relevance ORDER BY sector, relevance""",
+    "v_outcomes_by_theme": """SELECT lsip_name, theme, COUNT(*) AS outcomes
+        FROM outcomes GROUP BY lsip_name, theme ORDER BY lsip_name, theme""",
+    "v_waivers_expiring": """SELECT plan, lsip_name, rule, target, expires, state
+        FROM waivers WHERE state LIKE 'expire%' ORDER BY expires, plan""",
+    "v_approval_readiness": """SELECT plan, lsip_code, lsip_name, status, readiness, errors
+        FROM plans ORDER BY lsip_name, plan""",
+}
+
+
+def all_tables(
+    audit: Audit,
+) -> Iterator[tuple[str, tuple[str, ...], list[dict[str, Any]]]]:
+    """(name, columns, rows) of each table, one at a time (memory: one table)."""
+    for name, cols in COLUMNS.items():
+        yield name, (*KEY, *cols), audit.table(name)
+    prov = provenance(audit)
+    run = [
+        {"key": k, "value": str(v)}
+        for k, v in sorted(prov.items())
+        if k not in ("editions", "inputs")
+    ]
+    run += [{"key": f"edition:{k}", "value": v} for k, v in prov["editions"]]
+    yield "run", ("key", "value"), run
+
+
+def write_sqlite(audit: Audit, path: Path) -> None:
+    import sqlite3
+
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.unlink(missing_ok=True)
+    con = sqlite3.connect(tmp)
+    try:
+        for name, cols, rows in all_tables(audit):
+            decl = ", ".join(
+                f'"{c}" {"INTEGER" if c in INTEGER else "TEXT"}' for c in cols
+            )
+            con.execute(f'CREATE TABLE "{name}" ({decl})')
+            marks = ", ".join("?" * len(cols))
+            con.executemany(
+                f'INSERT INTO "{name}" VALUES ({marks})',
+                ([r.get(c, "") for c in cols] for r in rows),
+            )
+        for name, sql in VIEWS.items():
+            con.execute(f'CREATE VIEW "{name}" AS {sql}')
+        con.commit()
+    finally:
+        con.close()
+    os.replace(tmp, path)
+
+
+def write_csv(audit: Audit, folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    out = []
+    for name, cols, rows in all_tables(audit):
+        path = folder / f"{name}.csv"
+        with open(path, "w", encoding="utf-8", newline="") as fh:
+            writer = csv.DictWriter(
+                fh, fieldnames=list(cols), extrasaction="ignore", lineterminator="\n"
+            )
+            writer.writeheader()
+            writer.writerows(rows)
+        out.append(path)
+    return out
+
+
+def plan_record(audit: Audit, p: Any) -> dict[str, Any]:
+    state, why = audit.readiness(p)
+    return {
+        "path": p.path,
+        "files": p.files,
+        "sha256": p.sha256,
+        "lsip_code": p.facts.get("lsip_code"),
+        "lsip_name": p.facts.get("lsip_name"),
+        "identity": p.identity,
+        "summary": audit.counts(p),
+        "readiness": {"state": state, "why": why, "block": p.readiness},
+        "rules_evaluated": p.rules_evaluated,
+        "skipped_rules": p.skipped_rules,
+        "not_applicable": p.not_applicable,
+        "findings": p.findings,
+        "waivers": p.waivers,
+        "tables": p.rows,
+    }
+
+
+def write_jsonl(audit: Audit, path: Path) -> None:
+    with open(path, "w", encoding="utf-8", newline="\n") as fh:
+        for p in audit.plans:
+            fh.write(
+                json.dumps(plan_record(audit, p), ensure_ascii=False, sort_keys=True)
+                + "\n"
+            )
