@@ -24,7 +24,9 @@ PLAN = "lancashire-draft.lsip.yaml"
 ANNEX = "lancashire-actions.annex.yaml"
 FLAWED_SUMMARY = "Checked 1 plan: 12 errors, 5 warnings, 2 infos."
 # the rules that need the reference data, in catalogue order (LSIP101, LSIP102, ...)
-DATA_RULES = ", ".join(r.code for r in load_rules() if r.needs_reference_data)
+DATA_RULES = ", ".join(
+    r.code for r in load_rules() if r.needs_reference_data and r.scope == "plan"
+)
 EDITIONS = json.loads((BUNDLED_DATA / "editions.json").read_text(encoding="utf-8"))
 
 
