@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from lsip_check.findings import Finding, format_path
+from lsip_check.findings import Finding
+from lsip_check.report.json_report import finding_dict
 
 #: Annex A parts, by the top-level key a finding's data path starts with
 PARTS = {
@@ -83,20 +84,12 @@ def finding_row(
     """A finding as plain data, with the source line it points at and its part."""
     src = lines.get(f.span.file) or []
     text = src[f.span.line - 1] if 0 < f.span.line <= len(src) else ""
-    return {
-        "code": f.code,
-        "name": f.name,
-        "severity": f.severity.value,
-        "message": f.message,
-        "file": f.span.file,
-        "line": f.span.line,
-        "column": f.span.column,
-        "data_path": format_path(f.data_path),
-        "stable_path": f.stable_path,
-        "guidance": f.guidance,
-        "fix": f.hint,
-        "fingerprint": f.fingerprint,
-        "waived": f.waived,
+    row = {
+        key: value
+        for key, value in finding_dict(f).items()
+        if key not in ("end_line", "end_column")
+    }
+    return row | {
         "part": part_of(f.data_path),
         "source": text.rstrip()[:300],
         "approval": approval,

@@ -151,6 +151,19 @@ def is_placeholder(value: Any) -> bool:
     return says_nothing(text, 1) is not None
 
 
+def value_at(data: Any, path: DataPath) -> Any:
+    """The value at ``path`` in ``data``, or None where the path leads nowhere."""
+    node = data
+    for part in path:
+        if isinstance(part, int) and isinstance(node, list) and part < len(node):
+            node = node[part]
+        elif isinstance(part, str) and isinstance(node, dict):
+            node = node.get(part)
+        else:
+            return None
+    return node
+
+
 def steps(data: Any, path: DataPath) -> list[tuple[str | int, str | None]]:
     """Each step of a data path with the id of the list item it reaches, if it has
     one: the walk behind stable paths, nearest ids and waiver targets."""

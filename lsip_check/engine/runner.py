@@ -6,7 +6,7 @@ from typing import Any
 
 from lsip_check.engine import registry
 from lsip_check.engine.context import Context, ReferenceUnavailable
-from lsip_check.engine.datautil import steps
+from lsip_check.engine.datautil import steps, value_at
 from lsip_check.engine.problem import Problem
 from lsip_check.engine.rules import Rule
 from lsip_check.engine.selectors import select
@@ -54,23 +54,11 @@ def locate(smap: SourceMap, problem: Problem, data: Any) -> Span:
     at its key (``priorities:``) rather than its first item; a value at the value."""
     if problem.missing:
         return smap.parent_of_missing(problem.path)
-    if problem.path and isinstance(_value(data, problem.path), list | dict):
+    if problem.path and isinstance(value_at(data, problem.path), list | dict):
         key = smap.key(problem.path)
         if key is not None:
             return key
     return smap.at(problem.path)
-
-
-def _value(data: Any, path: DataPath) -> Any:
-    node = data
-    for part in path:
-        if isinstance(part, int) and isinstance(node, list) and part < len(node):
-            node = node[part]
-        elif isinstance(part, str) and isinstance(node, dict):
-            node = node.get(part)
-        else:
-            return None
-    return node
 
 
 def stamp(

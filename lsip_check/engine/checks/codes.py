@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from lsip_check.engine.checks import meaning
+from lsip_check.engine.datautil import value_at
 from lsip_check.engine.problem import Problem
 from lsip_check.engine.selectors import compile_selector, select
 from lsip_check.findings import DataPath
@@ -52,14 +53,7 @@ def _label_of(data: Any, path: DataPath) -> str | None:
     """The ``label`` beside the code at ``path`` (``...soc[0].code``), if any."""
     if not path or path[-1] != "code":
         return None
-    node = data
-    for part in path[:-1]:
-        if isinstance(part, int) and isinstance(node, list) and part < len(node):
-            node = node[part]
-        elif isinstance(part, str) and isinstance(node, dict):
-            node = node.get(part)
-        else:
-            return None
+    node = value_at(data, path[:-1])
     label = node.get("label") if isinstance(node, dict) else None
     return label if isinstance(label, str) and label.strip() else None
 
