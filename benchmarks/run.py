@@ -132,12 +132,10 @@ def main() -> None:
     parser.add_argument("files", nargs="*", type=Path)
     args = parser.parse_args()
     if args.markdown:
-        os.environ.setdefault("LSIP_CHECK_DATA", str(ROOT.parent / "shared" / "data"))
         compile_bytecode()
         markdown_twins(args.runs)
         return
     files = args.files or sorted((ROOT / "examples").glob("*.lsip.yaml"))
-    os.environ.setdefault("LSIP_CHECK_DATA", str(ROOT.parent / "shared" / "data"))
     compile_bytecode()
     schema = str(ROOT / "schemas" / "plan.schema.json")
     lsip, cjs = _tool("lsip-check"), _tool("check-jsonschema")
