@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 T = TypeVar("T")
+U = TypeVar("U")
 _STATE: dict[str, Any] = {}
 
 
@@ -76,3 +77,40 @@ def check_in_workers(
         if progress is not None:
             progress(len(results), len(files))
     return results, notices
+
+
+def beside(here: Callable[[], T], there: Callable[[], U]) -> tuple[T, U]:
+    """``here()`` in this process while ``there()`` runs in a forked one; both results.
+    An exception in either is raised here (the other is waited for first). Without
+    fork (not Linux) the two run one after the other."""
+    if sys.platform != "linux":
+        return here(), there()
+    ctx = multiprocessing.get_context("fork")
+    reader, writer = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=_beside_child, args=(there, writer), daemon=True)
+    proc.start()
+    writer.close()
+    try:
+        mine = here()
+    finally:
+        try:
+            ok, value = reader.recv()
+        except EOFError:  # killed, or ended without a word
+            ok, value = False, RuntimeError("a worker process ended without a result")
+        reader.close()
+        proc.join()
+    if not ok:
+        raise value
+    return mine, value
+
+
+def _beside_child(there: Callable[[], Any], writer: Any) -> None:
+    try:
+        result: tuple[bool, Any] = (True, there())
+    except BaseException as exc:
+        result = (False, exc)
+    try:
+        writer.send(result)
+    except Exception as exc:  # an exception that does not pickle
+        writer.send((False, RuntimeError(f"{type(result[1]).__name__}: {exc}")))
+    writer.close()

@@ -115,27 +115,39 @@ def audit(
         raise main_cli._fail(
             f"{reason[:1].upper()}{reason[1:]} To audit without it, pass --allow-missing-data."
         ) from None
-    written = _write(result, Path(out_dir), no_html, generated)
+    written = _write(result, Path(out_dir), no_html, generated, _jobs(jobs))
     if not quiet:
         _summary(result, out_dir, written)
     threshold = None if fail_on == "never" else settings["fail_on"]
     sys.exit(_exit_code(result, threshold))
 
 
-def _write(result: Any, out: Path, no_html: bool, generated: str | None) -> int:
+def _write(
+    result: Any, out: Path, no_html: bool, generated: str | None, jobs: int = 1
+) -> int:
+    """The site and the exports; with two jobs or more, the exports are written by a
+    second process while this one renders the site (different files, same bytes)."""
     from lsip_check.audit import export
+
+    def site() -> int:
+        if no_html:
+            return 0
+        from lsip_check.audit.site import render_site
+
+        return len(render_site(result, out, generated))
+
+    def exports() -> int:
+        csvs = export.write_tables(result, out / "audit.sqlite", out / "csv")
+        export.write_jsonl(result, out / "plans.jsonl")
+        return 2 + len(csvs)
 
     try:
         out.mkdir(parents=True, exist_ok=True)
-        count = 0
-        if not no_html:
-            from lsip_check.audit.site import render_site
+        if jobs > 1 and not no_html:
+            from lsip_check.parallel import beside
 
-            count += len(render_site(result, out, generated))
-        export.write_sqlite(result, out / "audit.sqlite")
-        count += 1 + len(export.write_csv(result, out / "csv"))
-        export.write_jsonl(result, out / "plans.jsonl")
-        return count + 1
+            return sum(beside(site, exports))
+        return site() + exports()
     except OSError as exc:
         from lsip_check import cli as main_cli
 
