@@ -64,6 +64,11 @@ def _jobs(value: int | None) -> int:
     help="A date or label to print on the provenance page (none by default, so that the same inputs give the same bytes).",
 )
 @click.option("--no-html", is_flag=True, help="Write the exports only.")
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Check every plan again: neither read nor write the results cache (plans kept by the hash of their bytes, the rules, the reference data and the options).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 def audit(
     paths: tuple[str, ...],
@@ -80,6 +85,7 @@ def audit(
     today: dt.datetime | None,
     generated: str | None,
     no_html: bool,
+    no_cache: bool,
     quiet: bool,
 ) -> None:
     """Audit every plan at once: a static site, audit.sqlite, CSV tables and plans.jsonl."""
@@ -101,6 +107,7 @@ def audit(
     settings = main_cli._settings(config, cli_values)
     options = main_cli._options(config, settings, use_waivers=not no_waivers)
     options.today = today.date() if today else None
+    options.audit_cache = not no_cache
     from lsip_check.progress import progress_line
 
     show = None if quiet else progress_line("audited")
