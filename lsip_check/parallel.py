@@ -94,20 +94,34 @@ def beside(here: Callable[[], T], there: Callable[[], U]) -> tuple[T, U]:
     fork (not Linux) the two run one after the other."""
     if sys.platform != "linux":
         return here(), there()
+    import gc
+
     ctx = multiprocessing.get_context("fork")
     reader, writer = ctx.Pipe(duplex=False)
     proc = ctx.Process(target=_beside_child, args=(there, writer), daemon=True)
-    proc.start()
-    writer.close()
+    # The child shares this process's pages until it writes to them; a garbage
+    # collection in it would write to every object's header. Frozen objects are
+    # never collected, so the child copies only what it touches.
+    # (This process stays frozen until the child ends, for the same reason.)
+    gc.collect()
+    gc.freeze()
     try:
-        mine = here()
-    finally:
+        proc.start()
+        writer.close()
         try:
-            ok, value = reader.recv()
-        except EOFError:  # killed, or ended without a word
-            ok, value = False, RuntimeError("a worker process ended without a result")
-        reader.close()
-        proc.join()
+            mine = here()
+        finally:
+            try:
+                ok, value = reader.recv()
+            except EOFError:  # killed, or ended without a word
+                ok, value = (
+                    False,
+                    RuntimeError("a worker process ended without a result"),
+                )
+            reader.close()
+            proc.join()
+    finally:
+        gc.unfreeze()
     if not ok:
         raise value
     return mine, value

@@ -148,6 +148,8 @@ def _write(
         export.write_jsonl(result, out / "plans.jsonl")
         return 2 + len(csvs)
 
+    for p in result.plans:  # LSIP903's text samples: used, and shown nowhere
+        p.shingles, p.text_fields = {}, []
     try:
         out.mkdir(parents=True, exist_ok=True)
         if jobs > 1 and not no_html:
