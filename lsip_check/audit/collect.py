@@ -105,6 +105,7 @@ class Collector:
         self.run = _Run(options)
         self.run.reference  # noqa: B018 (areas and codes for every plan, loaded once)
         from lsip_check.model import Plan  # noqa: F401 (imported once, before any fork)
+
         self.sample = int(set_options(self.run, "LSIP903").get("sample", 16))
         self.cache: Any = None
         self._includes = False
