@@ -6,6 +6,7 @@ the parent only gathers results, in order, so the output is the same bytes for a
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import sys
 from collections.abc import Callable, Iterator
@@ -13,7 +14,6 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 T = TypeVar("T")
-U = TypeVar("U")
 _STATE: dict[str, Any] = {}
 
 
@@ -35,9 +35,15 @@ def ordered_map(
     each making its own; with spawn (not Linux), once per worker."""
     chunk = max(1, min(16, len(files) // (jobs * 8)))
     ctx = context()
-    if ctx.get_start_method() == "fork":
+    fork = ctx.get_start_method() == "fork"
+    if fork:
         _STATE["state"], _STATE["work"] = init(options), work
         pool_args: dict[str, Any] = {}
+        # A worker shares this process's pages until it writes to them; a garbage
+        # collection would write to every object's header and so copy them all.
+        # Frozen objects are never collected (until the workers are done).
+        gc.collect()
+        gc.freeze()
     else:
         pool_args = {"initializer": _init, "initargs": (init, work, options)}
     try:
@@ -45,6 +51,8 @@ def ordered_map(
             yield from pool.imap(_run, files, chunksize=chunk)
     finally:
         _STATE.clear()
+        if fork:
+            gc.unfreeze()
 
 
 def _init(
@@ -86,54 +94,3 @@ def check_in_workers(
         if progress is not None:
             progress(len(results), len(files))
     return results, notices
-
-
-def beside(here: Callable[[], T], there: Callable[[], U]) -> tuple[T, U]:
-    """``here()`` in this process while ``there()`` runs in a forked one; both results.
-    An exception in either is raised here (the other is waited for first). Without
-    fork (not Linux) the two run one after the other."""
-    if sys.platform != "linux":
-        return here(), there()
-    import gc
-
-    ctx = multiprocessing.get_context("fork")
-    reader, writer = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_beside_child, args=(there, writer), daemon=True)
-    # The child shares this process's pages until it writes to them; a garbage
-    # collection in it would write to every object's header. Frozen objects are
-    # never collected, so the child copies only what it touches.
-    # (This process stays frozen until the child ends, for the same reason.)
-    gc.collect()
-    gc.freeze()
-    try:
-        proc.start()
-        writer.close()
-        try:
-            mine = here()
-        finally:
-            try:
-                ok, value = reader.recv()
-            except EOFError:  # killed, or ended without a word
-                ok, value = (
-                    False,
-                    RuntimeError("a worker process ended without a result"),
-                )
-            reader.close()
-            proc.join()
-    finally:
-        gc.unfreeze()
-    if not ok:
-        raise value
-    return mine, value
-
-
-def _beside_child(there: Callable[[], Any], writer: Any) -> None:
-    try:
-        result: tuple[bool, Any] = (True, there())
-    except BaseException as exc:
-        result = (False, exc)
-    try:
-        writer.send(result)
-    except Exception as exc:  # an exception that does not pickle
-        writer.send((False, RuntimeError(f"{type(result[1]).__name__}: {exc}")))
-    writer.close()
