@@ -87,10 +87,11 @@ def write_tables(
     out = []
     try:
         for name, cols, rows in all_tables(audit):
+            values = [[r.get(c, "") for c in cols] for r in rows]
             if con is not None:
-                _insert(con, name, cols, rows)
+                _insert(con, name, cols, values)
             if csv_folder is not None:
-                out.append(_csv(csv_folder / f"{name}.csv", cols, rows))
+                out.append(_csv(csv_folder / f"{name}.csv", cols, values))
         if con is not None:
             for name, sql in VIEWS.items():
                 con.execute(f'CREATE VIEW "{name}" AS {sql}')
@@ -103,23 +104,20 @@ def write_tables(
     return out
 
 
-def _insert(con: Any, name: str, cols: tuple[str, ...], rows: list[Any]) -> None:
+def _insert(
+    con: Any, name: str, cols: tuple[str, ...], values: list[list[Any]]
+) -> None:
     decl = ", ".join(f'"{c}" {"INTEGER" if c in INTEGER else "TEXT"}' for c in cols)
     con.execute(f'CREATE TABLE "{name}" ({decl})')
     marks = ", ".join("?" * len(cols))
-    con.executemany(
-        f'INSERT INTO "{name}" VALUES ({marks})',
-        ([r.get(c, "") for c in cols] for r in rows),
-    )
+    con.executemany(f'INSERT INTO "{name}" VALUES ({marks})', values)
 
 
-def _csv(path: Path, cols: tuple[str, ...], rows: list[Any]) -> Path:
+def _csv(path: Path, cols: tuple[str, ...], values: list[list[Any]]) -> Path:
     with open(path, "w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(
-            fh, fieldnames=list(cols), extrasaction="ignore", lineterminator="\n"
-        )
-        writer.writeheader()
-        writer.writerows(rows)
+        writer = csv.writer(fh, lineterminator="\n")
+        writer.writerow(cols)
+        writer.writerows(values)
     return path
 
 
