@@ -18,13 +18,29 @@ from lsip_check import __version__
 FORMATS = ("text", "json", "sarif", "junit", "github", "gitlab", "markdown", "auto")
 
 
+#: commands imported only when used: name -> (module, attribute)
+_LAZY = {"diff": ("lsip_check.diff.cli", "diff")}
+
+
 class _DefaultGroup(click.Group):
     """``lsip-check PATH...`` means ``lsip-check check PATH...``."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *_LAZY})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in _LAZY and cmd_name not in self.commands:
+            import importlib
+
+            module, attr = _LAZY[cmd_name]
+            self.add_command(getattr(importlib.import_module(module), attr))
+        return super().get_command(ctx, cmd_name)
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if (
             args
             and args[0] not in self.commands
+            and args[0] not in _LAZY
             and args[0] not in ("--help", "-h", "--version")
         ):
             args = ["check", *args]

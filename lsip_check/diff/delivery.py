@@ -133,9 +133,9 @@ def _figure(
     weaker = (y > x) if falling else (y < x)
     check = f"outcome-target-{direction}"
     level = ERROR if weaker else INFO
-    aim = f"; the baseline is {base:g}, so the planned change goes from {_fmt(x - base)} to {_fmt(y - base)}" if base is not None else ""
-    verdict = " (less ambitious)" if weaker else " (more ambitious)"
-    c.add(check, level, f"{label} {direction} from {show(a)} to {show(b)} ({_fmt(y - x)}){verdict}{aim}", old_path, new_path, a, b, weaker=weaker, **info)
+    verdict = "less ambitious" if weaker else "more ambitious"
+    aim = f": from the baseline {base:g}, the planned change goes from {_fmt(x - base)} to {_fmt(y - base)}" if base is not None else ""
+    c.add(check, level, f"{label} {direction} from {show(a)} to {show(b)} ({_fmt(y - x)}), {verdict}{aim}", old_path, new_path, a, b, weaker=weaker, **info)
 
 
 def _milestones(c: Comparison, label: str, o: Entry, n: Entry, base: float | None) -> None:
