@@ -8,14 +8,16 @@ by the similarity of their words (rapidfuzz's token set ratio, like dyff's
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from lsip_check.findings import DataPath
 
-#: an item keeps its id's match when its words score at least this (0 to 100)
-SAME_ID = 45.0
+#: an item keeps its id's match when its words score at least this (0 to 100;
+#: unrelated items of one plan score about 45 to 55)
+SAME_ID = 40.0
+#: what the same id adds to a pair's score when the best pairs are chosen
+BONUS = 15.0
 #: items with different ids are one item renumbered when their words score this
 RENAME = 72.0
 
@@ -52,51 +54,36 @@ def similarity(a: str, b: str) -> float:
     return float(fuzz.token_set_ratio(a, b, processor=utils.default_process))
 
 
-def _first_by_key(entries: Iterable[Entry]) -> dict[str, Entry]:
-    out: dict[str, Entry] = {}
-    for e in entries:
-        out.setdefault(e.key, e)
-    return out
-
-
 def match(old: list[Entry], new: list[Entry]) -> list[Pair]:
-    """Pair the items of two lists; removed and added items come with None."""
-    pairs: list[Pair] = []
-    used_old: set[int] = set()
-    used_new: set[int] = set()
-    new_by_key = _first_by_key(new)
-    for o in _first_by_key(old).values():
-        n = new_by_key.get(o.key)
-        if n is None:
-            continue
-        score = similarity(o.text, n.text)
-        if score >= SAME_ID or not (o.text and n.text):
-            pairs.append(Pair(o, n, score))
-            used_old.add(id(o))
-            used_new.add(id(n))
-    rest_old = [o for o in old if id(o) not in used_old]
-    rest_new = [n for n in new if id(n) not in used_new]
-    scored = sorted(
-        (
-            (similarity(o.text, n.text), i, j)
-            for i, o in enumerate(rest_old)
-            for j, n in enumerate(rest_new)
-            if o.text and n.text
-        ),
-        key=lambda t: (-t[0], t[1], t[2]),
-    )
+    """Pair the items of two lists; removed and added items come with None.
+
+    Every old item is scored against every new one; the same id adds a bonus. The best
+    pairs are taken first, so an item whose id now names another item finds its words
+    under its new id before the id alone can claim it."""
+    scored = []
+    for i, o in enumerate(old):
+        for j, n in enumerate(new):
+            same = o.key == n.key
+            if not (o.text and n.text):
+                if same:
+                    scored.append((100.0 + BONUS, 100.0, i, j))
+                continue
+            raw = similarity(o.text, n.text)
+            if (same and raw >= SAME_ID) or raw >= RENAME:
+                scored.append((raw + (BONUS if same else 0.0), raw, i, j))
+    scored.sort(key=lambda t: (-t[0], t[2], t[3]))
     taken_old: set[int] = set()
     taken_new: set[int] = set()
-    for score, i, j in scored:
-        if score < RENAME:
-            break
+    pairs: list[Pair] = []
+    for _, raw, i, j in scored:
         if i in taken_old or j in taken_new:
             continue
         taken_old.add(i)
         taken_new.add(j)
-        pairs.append(Pair(rest_old[i], rest_new[j], score))
-    pairs += [Pair(o, None, 0.0) for i, o in enumerate(rest_old) if i not in taken_old]
-    pairs += [Pair(None, n, 0.0) for j, n in enumerate(rest_new) if j not in taken_new]
+        pairs.append(Pair(old[i], new[j], raw))
+    pairs.sort(key=lambda p: (p.new.path if p.new else ()))
+    pairs += [Pair(o, None, 0.0) for i, o in enumerate(old) if i not in taken_old]
+    pairs += [Pair(None, n, 0.0) for j, n in enumerate(new) if j not in taken_new]
     return pairs
 
 
