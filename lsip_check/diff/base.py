@@ -29,7 +29,9 @@ def codes(node: Any, key: str) -> list[str]:
     for _, entry in items(node.get(key) if isinstance(node, dict) else None):
         if "code" in entry:
             out.append(str(show(entry["code"])).strip())
-        for c in entry.get("codes") or [] if isinstance(entry.get("codes"), list) else []:
+        for c in (
+            entry.get("codes") or [] if isinstance(entry.get("codes"), list) else []
+        ):
             out.append(str(show(c)).strip())
     return sorted(set(c for c in out if c))
 
@@ -111,7 +113,15 @@ class Comparison:
         elif b is None:
             self.add(check, level, f"{label} removed (was {show(a)})", old, None, a)
         else:
-            self.add(check, level, f"{label} changed from {show(a)} to {show(b)}", old, new, a, b)
+            self.add(
+                check,
+                level,
+                f"{label} changed from {show(a)} to {show(b)}",
+                old,
+                new,
+                a,
+                b,
+            )
         return True
 
     def wording(self, check: str, label: str, old: DataPath, new: DataPath) -> None:
@@ -125,10 +135,25 @@ class Comparison:
             self.field(check, INFO, label, old, new)
             return
         same = round(similarity(a, b))
-        self.add(check, INFO, f"{label} reworded ({same}% of the words kept)", old, new, a, b, similarity=same)
+        self.add(
+            check,
+            INFO,
+            f"{label} reworded ({same}% of the words kept)",
+            old,
+            new,
+            a,
+            b,
+            similarity=same,
+        )
 
     def id_lists(
-        self, check: str, level: Severity, label: str, kind: str, old: DataPath, new: DataPath
+        self,
+        check: str,
+        level: Severity,
+        label: str,
+        kind: str,
+        old: DataPath,
+        new: DataPath,
     ) -> None:
         """Report ids added to or removed from a list (old ids translated first)."""
         a = self.translate(kind, id_list(self.old.get(old)))
@@ -142,4 +167,14 @@ class Comparison:
             parts.append("no longer " + ", ".join(gone))
         if came:
             parts.append("now also " + ", ".join(came))
-        self.add(check, level, f"{label}: {'; '.join(parts)}", old, new, a, b, removed=gone, added=came)
+        self.add(
+            check,
+            level,
+            f"{label}: {'; '.join(parts)}",
+            old,
+            new,
+            a,
+            b,
+            removed=gone,
+            added=came,
+        )

@@ -12,7 +12,11 @@ from lsip_check.diff.evidence import (
     compare_strategies,
 )
 from lsip_check.diff.model import Change, Version
-from lsip_check.diff.skills import compare_needs, compare_priorities, compare_sa_priorities
+from lsip_check.diff.skills import (
+    compare_needs,
+    compare_priorities,
+    compare_sa_priorities,
+)
 from lsip_check.load.document import Document
 
 #: in this order, so that each step can translate the ids renumbered before it

@@ -18,7 +18,14 @@ FORMATS = ("text", "json", "markdown", "sarif")
 @click.command("diff")
 @click.argument("old")
 @click.argument("new")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
 @click.option(
     "-o",
     "--output",
@@ -34,7 +41,9 @@ FORMATS = ("text", "json", "markdown", "sarif")
     show_default=True,
     help="Lowest level of content change that makes the exit code 1 (error: the new version is weaker against an approval criterion).",
 )
-@click.option("--show-unchanged", is_flag=True, help="List unchanged findings too (text).")
+@click.option(
+    "--show-unchanged", is_flag=True, help="List unchanged findings too (text)."
+)
 @click.option("--reference-data", type=click.Path(file_okay=False), default=None)
 @click.option("--allow-missing-data", is_flag=True, default=None, help="As for check.")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None)
@@ -112,7 +121,9 @@ def render(fmt: str, result: DiffResult, show_unchanged: bool = False) -> str:
     return report.render_text(result, show_unchanged)
 
 
-def _write_outputs(result: DiffResult, fmt: str, outputs: tuple[str, ...], unchanged: bool) -> bool:
+def _write_outputs(
+    result: DiffResult, fmt: str, outputs: tuple[str, ...], unchanged: bool
+) -> bool:
     """Write each --output; return whether the main format still goes to the screen."""
     from lsip_check import cli as main_cli
     from lsip_check.files import WriteRefused, write_atomic
@@ -128,7 +139,9 @@ def _write_outputs(result: DiffResult, fmt: str, outputs: tuple[str, ...], uncha
             write_atomic(Path(file), render(out_fmt, result, unchanged), force=True)
         except (OSError, WriteRefused) as exc:
             reason = getattr(exc, "strerror", None) or exc
-            raise main_cli._fail(f"{file}: cannot write the report ({reason})") from None
+            raise main_cli._fail(
+                f"{file}: cannot write the report ({reason})"
+            ) from None
     return to_screen
 
 

@@ -101,7 +101,12 @@ def compare_findings(
             out.append(FindingChange("new", None, f))
             continue
         o = waiting.pop(0)
-        same = (o.message, o.severity, o.waived, translate_path(o.stable_path, renamed)) == (
+        same = (
+            o.message,
+            o.severity,
+            o.waived,
+            translate_path(o.stable_path, renamed),
+        ) == (
             f.message,
             f.severity,
             f.waived,
@@ -144,8 +149,13 @@ def compare_waivers(old: Document, new: Document, today: dt.date) -> list[Waiver
             continue
         out.append(
             WaiverChange(
-                state, key[0], key[1], info["justification"], info["expires"],
-                info["file"], info["line"],
+                state,
+                key[0],
+                key[1],
+                info["justification"],
+                info["expires"],
+                info["file"],
+                info["line"],
             )
         )
     return out

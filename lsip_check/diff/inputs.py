@@ -8,6 +8,7 @@ findings and changes name them ``REV:path``.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import posixpath
 import subprocess
@@ -45,10 +46,14 @@ def _git(args: list[str], what: str) -> bytes:
             ["git", *args], capture_output=True, check=False, timeout=60
         )
     except FileNotFoundError:
-        raise InputError(f"{what}: git is not installed, so a revision cannot be read") from None
+        raise InputError(
+            f"{what}: git is not installed, so a revision cannot be read"
+        ) from None
     if proc.returncode != 0:
         reason = proc.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise InputError(f"{what}: git cannot read it ({reason[-1] if reason else 'no reason given'})")
+        raise InputError(
+            f"{what}: git cannot read it ({reason[-1] if reason else 'no reason given'})"
+        )
     return proc.stdout
 
 
@@ -93,10 +98,9 @@ class _GitReader:
         entries = data.get("include") if isinstance(data, dict) else None
         for entry in entries if isinstance(entries, list) else []:
             if isinstance(entry, str):
-                try:
+                # a missing annex is reported by the check (LSIP004)
+                with contextlib.suppress(InputError):
                     self.fetch(posixpath.join(posixpath.dirname(path), entry))
-                except InputError:
-                    pass  # a missing annex is reported by the check (LSIP004)
 
     def plans_under(self, folder: str) -> list[str]:
         listing = _git(
@@ -119,11 +123,15 @@ def _from_git(arg: str, rev: str, path: str, limits: Limits) -> Side:
         folder = path in ("", ".") or path.endswith("/") or _is_tree(rev, path)
         names = reader.plans_under(path.rstrip("/")) if folder else [path]
         if folder and not names:
-            raise InputError(f"{arg}: no *.lsip.yaml, *.lsip.yml or *.lsip.md files there")
+            raise InputError(
+                f"{arg}: no *.lsip.yaml, *.lsip.yml or *.lsip.md files there"
+            )
         docs = []
         for name in names:
             local = reader.fetch(name)
-            docs.append(load_document(local, f"{rev}:{posixpath.normpath(name)}", limits))
+            docs.append(
+                load_document(local, f"{rev}:{posixpath.normpath(name)}", limits)
+            )
     except BaseException:
         reader.scratch.cleanup()
         raise
@@ -138,7 +146,9 @@ def read_side(arg: str, limits: Limits | None = None) -> Side:
         return _from_git(arg, *revision, limits)
     path = Path(arg)
     if not path.exists():
-        raise InputError(f"{arg}: no such file or directory (for a git revision write REV:path)")
+        raise InputError(
+            f"{arg}: no such file or directory (for a git revision write REV:path)"
+        )
     files = find_plans([arg])
     if path.is_dir() and not files:
         raise InputError(f"{arg}: no *.lsip.yaml, *.lsip.yml or *.lsip.md files there")
@@ -147,7 +157,9 @@ def read_side(arg: str, limits: Limits | None = None) -> Side:
         try:
             docs.append(load_document(file, display_name(file), limits))
         except OSError as exc:
-            raise InputError(f"{display_name(file)}: cannot be read ({exc.strerror or exc})") from None
+            raise InputError(
+                f"{display_name(file)}: cannot be read ({exc.strerror or exc})"
+            ) from None
     included = {f for d in docs for f in d.files[1:]}
     docs = [d for d in docs if d.path not in included]
     return Side(arg, docs, None, path.is_dir())

@@ -42,7 +42,11 @@ class Pair:
 
     @property
     def renamed(self) -> bool:
-        return self.old is not None and self.new is not None and self.old.key != self.new.key
+        return (
+            self.old is not None
+            and self.new is not None
+            and self.old.key != self.new.key
+        )
 
 
 def similarity(a: str, b: str) -> float:
@@ -81,7 +85,7 @@ def match(old: list[Entry], new: list[Entry]) -> list[Pair]:
         taken_old.add(i)
         taken_new.add(j)
         pairs.append(Pair(old[i], new[j], raw))
-    pairs.sort(key=lambda p: (p.new.path if p.new else ()))
+    pairs.sort(key=lambda p: p.new.path if p.new else ())
     pairs += [Pair(o, None, 0.0) for i, o in enumerate(old) if i not in taken_old]
     pairs += [Pair(None, n, 0.0) for j, n in enumerate(new) if j not in taken_new]
     return pairs

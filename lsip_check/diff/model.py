@@ -41,7 +41,11 @@ class Version:
         smap = self.doc.smap
         if smap is None:
             return None
-        if isinstance(self.get(path), list | dict) and path and isinstance(path[-1], str):
+        if (
+            isinstance(self.get(path), list | dict)
+            and path
+            and isinstance(path[-1], str)
+        ):
             key = smap.key(path)
             if key is not None:
                 return key

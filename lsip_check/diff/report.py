@@ -51,7 +51,9 @@ def counts(result: FileResult | None) -> dict[str, int] | None:
 
 
 def _state(plan: PlanDiff) -> str:
-    return "added" if plan.old is None else "removed" if plan.new is None else "compared"
+    return (
+        "added" if plan.old is None else "removed" if plan.new is None else "compared"
+    )
 
 
 # -- text ---------------------------------------------------------------------
@@ -86,7 +88,9 @@ def _text_plan(plan: PlanDiff, show_unchanged: bool) -> list[str]:
         if fc.state == "unchanged" and not show_unchanged:
             continue
         f = fc.finding
-        out.append(f"    {fc.state:<9} {where(f.span)}: {f.code} [{f.severity.value}] {f.message}")
+        out.append(
+            f"    {fc.state:<9} {where(f.span)}: {f.code} [{f.severity.value}] {f.message}"
+        )
     for w in plan.waivers:
         out.append(f"  Waiver {w.state}: {w.rule} at {w.target} ({w.file}:{w.line})")
     return out
@@ -109,7 +113,9 @@ def _summary(result: DiffResult) -> str:
 
 
 def _loc(span: Span | None) -> dict[str, Any] | None:
-    return {"file": span.file, "line": span.line, "column": span.column} if span else None
+    return (
+        {"file": span.file, "line": span.line, "column": span.column} if span else None
+    )
 
 
 def change_dict(c: Change) -> dict[str, Any]:
@@ -131,7 +137,14 @@ def change_dict(c: Change) -> dict[str, Any]:
 def _finding(f: Finding | None) -> dict[str, Any] | None:
     if f is None:
         return None
-    return {**_loc(f.span), "message": f.message, "severity": f.severity.value, "waived": f.waived}  # type: ignore[dict-item]
+    return {
+        "file": f.span.file,
+        "line": f.span.line,
+        "column": f.span.column,
+        "message": f.message,
+        "severity": f.severity.value,
+        "waived": f.waived,
+    }
 
 
 def as_dict(result: DiffResult) -> dict[str, Any]:
@@ -145,7 +158,9 @@ def as_dict(result: DiffResult) -> dict[str, Any]:
                 "new_file": p.new.path if p.new else None,
                 "counts": {"old": counts(p.old), "new": counts(p.new)},
                 "renamed": p.renamed,
-                "changes": [change_dict(c) for _, cs in part_order(p.changes) for c in cs],
+                "changes": [
+                    change_dict(c) for _, cs in part_order(p.changes) for c in cs
+                ],
                 "findings": [
                     {
                         "state": fc.state,
@@ -193,7 +208,11 @@ def _cell(text: str) -> str:
 
 
 def render_markdown(result: DiffResult) -> str:
-    out = [f"# Changes from `{result.old_label}` to `{result.new_label}`", "", _summary(result)]
+    out = [
+        f"# Changes from `{result.old_label}` to `{result.new_label}`",
+        "",
+        _summary(result),
+    ]
     for p in result.plans:
         out += ["", f"## {p.area}", ""]
         if _state(p) != "compared":
@@ -207,14 +226,26 @@ def render_markdown(result: DiffResult) -> str:
             + "."
         )
         for part, changes in part_order(p.changes):
-            out += ["", f"### {part}", "", "| level | change | old | new |", "|---|---|---|---|"]
+            out += [
+                "",
+                f"### {part}",
+                "",
+                "| level | change | old | new |",
+                "|---|---|---|---|",
+            ]
             out += [
                 f"| {c.level.value} | {_cell(c.text)} (`{c.id}`) | {where(c.old)} | {where(c.new)} |"
                 for c in changes
             ]
         shown = [fc for fc in p.findings if fc.state in ("new", "fixed", "updated")]
         if shown:
-            out += ["", "### Findings", "", "| state | rule | where | message |", "|---|---|---|---|"]
+            out += [
+                "",
+                "### Findings",
+                "",
+                "| state | rule | where | message |",
+                "|---|---|---|---|",
+            ]
             out += [
                 f"| {fc.state} | {fc.finding.code} | {where(fc.finding.span)} | {_cell(fc.finding.message)} |"
                 for fc in shown

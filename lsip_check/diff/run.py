@@ -7,7 +7,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from lsip_check.diff.changes import content_changes
-from lsip_check.diff.findings import FindingChange, WaiverChange, compare_findings, compare_waivers
+from lsip_check.diff.findings import (
+    FindingChange,
+    WaiverChange,
+    compare_findings,
+    compare_waivers,
+)
 from lsip_check.diff.inputs import Side
 from lsip_check.diff.model import Change
 from lsip_check.findings import FileResult, Severity
@@ -72,7 +77,9 @@ def _check(docs: list[Document], options: Any) -> list[FileResult]:
     return api.check_documents(docs, options).results
 
 
-def compare(old: Side, new: Side, options: Any = None, today: dt.date | None = None) -> DiffResult:
+def compare(
+    old: Side, new: Side, options: Any = None, today: dt.date | None = None
+) -> DiffResult:
     """Diff two sides: a plan with a plan, or folders paired by area."""
     from lsip_check.api import CheckOptions
 
@@ -84,7 +91,9 @@ def compare(old: Side, new: Side, options: Any = None, today: dt.date | None = N
         pairs = [(0, 0)]
         a, b = _pair_key(old_results[0]), _pair_key(new_results[0])
         if a != b:
-            out.notices.append(f"{old.docs[0].path} and {new.docs[0].path} are plans of different areas ({old_results[0].facts.get('area', '?')}, {new_results[0].facts.get('area', '?')}); compared all the same.")
+            out.notices.append(
+                f"{old.docs[0].path} and {new.docs[0].path} are plans of different areas ({old_results[0].facts.get('area', '?')}, {new_results[0].facts.get('area', '?')}); compared all the same."
+            )
         matched: list[tuple[int | None, int | None]] = list(pairs)
     else:
         matched = _pair_by_area(old_results, new_results, out.notices)
@@ -99,10 +108,12 @@ def _pair_by_area(
     by_key: dict[str, list[int]] = {}
     for j, r in enumerate(new):
         by_key.setdefault(_pair_key(r), []).append(j)
-    for key, found in by_key.items():
+    for found in by_key.values():
         if len(found) > 1:
             names = ", ".join(new[j].path for j in found)
-            notices.append(f"More than one new plan for one area ({names}); the first is compared.")
+            notices.append(
+                f"More than one new plan for one area ({names}); the first is compared."
+            )
     pairs: list[tuple[int | None, int | None]] = []
     taken: set[int] = set()
     for i, r in enumerate(old):

@@ -22,7 +22,12 @@ from lsip_check.diff.model import Change
 from lsip_check.diff.run import DiffResult
 from lsip_check.findings import Finding, Span
 
-_STATE = {"new": "new", "unchanged": "unchanged", "updated": "updated", "fixed": "absent"}
+_STATE = {
+    "new": "new",
+    "unchanged": "unchanged",
+    "updated": "updated",
+    "fixed": "absent",
+}
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 _NS = uuid.UUID("6f1c3f7e-2b1a-4d1e-9a51-3c0d2e7b5a10")
 
@@ -68,17 +73,35 @@ def _change(c: Change, index: dict[str, int], places: Any) -> dict[str, Any]:
         "locations": [_location(here, places)],
         "baselineState": "new",
         "partialFingerprints": {"lsipCheckDiff/v1": c.fingerprint},
-        "properties": {"dataPath": c.path, "part": c.part, "before": c.before, "after": c.after},
+        "properties": {
+            "dataPath": c.path,
+            "part": c.part,
+            "before": c.before,
+            "after": c.after,
+        },
     }
     if other is not None:
-        out["relatedLocations"] = [{"id": 1, **_location(other, places), "message": {"text": "in the old version"}}]
+        out["relatedLocations"] = [
+            {
+                "id": 1,
+                **_location(other, places),
+                "message": {"text": "in the old version"},
+            }
+        ]
     return out
 
 
 def to_dict(result: DiffResult, root: Path | None = None) -> dict[str, Any]:
     from lsip_check.engine.rules import load_rules
     from lsip_check.report import location
-    from lsip_check.report.sarif import INFO_URI, ROOT_ID, SCHEMA, _Places, _result, _rule
+    from lsip_check.report.sarif import (
+        INFO_URI,
+        ROOT_ID,
+        SCHEMA,
+        _Places,
+        _result,
+        _rule,
+    )
 
     places = _Places(location.project_root(root))
     checks = sorted({c.id for c in result.changes})
@@ -106,7 +129,10 @@ def to_dict(result: DiffResult, root: Path | None = None) -> dict[str, Any]:
                 "rules": descriptors,
             }
         },
-        "automationDetails": {"id": "lsip-check-diff/", "guid": _guid(files, result, "new")},
+        "automationDetails": {
+            "id": "lsip-check-diff/",
+            "guid": _guid(files, result, "new"),
+        },
         "baselineGuid": _guid(files, result, "old"),
         "invocations": [{"executionSuccessful": True}],
         "originalUriBaseIds": {ROOT_ID: {"uri": location.folder_uri(places.root)}},

@@ -4,9 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from lsip_check.diff.base import ERROR, INFO, WARNING, Comparison, codes, id_list, items, words
+from lsip_check.diff.base import (
+    ERROR,
+    INFO,
+    WARNING,
+    Comparison,
+    codes,
+    id_list,
+    items,
+    words,
+)
 from lsip_check.diff.match import Entry
 from lsip_check.diff.model import Version
+from lsip_check.findings import DataPath
 
 SA_LIST = ("strategic_context", "sa_priorities")
 
@@ -18,7 +28,12 @@ def _key(node: dict[str, object], i: int) -> str:
 
 def priority_entries(v: Version) -> list[Entry]:
     return [
-        Entry(_key(p, i), words(p.get("title"), p.get("description")), ("priorities", i), p)
+        Entry(
+            _key(p, i),
+            words(p.get("title"), p.get("description")),
+            ("priorities", i),
+            p,
+        )
         for i, p in items(v.get(("priorities",)))
     ]
 
@@ -43,29 +58,74 @@ def compare_priorities(c: Comparison) -> None:
     for pair in c.pairs("priorities", priority_entries(c.old), priority_entries(c.new)):
         o, n = pair.old, pair.new
         if o is None and n is not None:
-            c.add("priority-added", INFO, f"Priority {n.key} added: {words(n.value.get('title'))}", None, n.path)
+            c.add(
+                "priority-added",
+                INFO,
+                f"Priority {n.key} added: {words(n.value.get('title'))}",
+                None,
+                n.path,
+            )
             continue
         if n is None and o is not None:
-            c.add("priority-removed", WARNING, f"Priority {o.key} removed: {words(o.value.get('title'))}", o.path)
+            c.add(
+                "priority-removed",
+                WARNING,
+                f"Priority {o.key} removed: {words(o.value.get('title'))}",
+                o.path,
+            )
             continue
         assert o is not None and n is not None
         if pair.renamed:
-            c.add("priority-renumbered", WARNING, f"Priority {o.key} is now {n.key} ({words(n.value.get('title'))})", o.path, n.path, o.key, n.key)
+            c.add(
+                "priority-renumbered",
+                WARNING,
+                f"Priority {o.key} is now {n.key} ({words(n.value.get('title'))})",
+                o.path,
+                n.path,
+                o.key,
+                n.key,
+            )
         label = f"Priority {n.key}"
-        c.wording("priority-reworded", f"{label} title", (*o.path, "title"), (*n.path, "title"))
-        c.wording("priority-reworded", f"{label} description", (*o.path, "description"), (*n.path, "description"))
-        c.field("priority-restructured", WARNING, f"{label} kind", (*o.path, "kind"), (*n.path, "kind"))
+        c.wording(
+            "priority-reworded",
+            f"{label} title",
+            (*o.path, "title"),
+            (*n.path, "title"),
+        )
+        c.wording(
+            "priority-reworded",
+            f"{label} description",
+            (*o.path, "description"),
+            (*n.path, "description"),
+        )
+        c.field(
+            "priority-restructured",
+            WARNING,
+            f"{label} kind",
+            (*o.path, "kind"),
+            (*n.path, "kind"),
+        )
         for key in ("soc", "sic"):
             _code_change(c, label, key, o, n)
         _parent(c, o, n)
 
 
 def _parent(c: Comparison, o: Entry, n: Entry) -> None:
-    a = c.translate("priorities", id_list([o.value["parent"]] if o.value.get("parent") else []))
+    a = c.translate(
+        "priorities", id_list([o.value["parent"]] if o.value.get("parent") else [])
+    )
     b = id_list([n.value["parent"]] if n.value.get("parent") else [])
     if a != b:
         under = b[0] if b else "no other priority"
-        c.add("priority-restructured", WARNING, f"Priority {n.key} now sits under {under} (was {a[0] if a else 'none'})", (*o.path, "parent"), (*n.path, "parent"), a, b)
+        c.add(
+            "priority-restructured",
+            WARNING,
+            f"Priority {n.key} now sits under {under} (was {a[0] if a else 'none'})",
+            (*o.path, "parent"),
+            (*n.path, "parent"),
+            a,
+            b,
+        )
 
 
 def _code_change(c: Comparison, label: str, key: str, o: Entry, n: Entry) -> None:
@@ -74,11 +134,23 @@ def _code_change(c: Comparison, label: str, key: str, o: Entry, n: Entry) -> Non
         return
     gone = [x for x in a if x not in b]
     came = [x for x in b if x not in a]
-    parts = ([f"{', '.join(gone)} removed"] if gone else []) + ([f"{', '.join(came)} added"] if came else [])
-    c.add("codes-changed", WARNING, f"{label} {key.upper()} codes: {'; '.join(parts)}", (*o.path, key), (*n.path, key), a, b, removed=gone, added=came)
+    parts = ([f"{', '.join(gone)} removed"] if gone else []) + (
+        [f"{', '.join(came)} added"] if came else []
+    )
+    c.add(
+        "codes-changed",
+        WARNING,
+        f"{label} {key.upper()} codes: {'; '.join(parts)}",
+        (*o.path, key),
+        (*n.path, key),
+        a,
+        b,
+        removed=gone,
+        added=came,
+    )
 
 
-def _owner(path: tuple[object, ...], v: Version) -> str:
+def _owner(path: DataPath, v: Version) -> str:
     p = v.get(path[:2])
     return _key(p, int(str(path[1]))) if isinstance(p, dict) else ""
 
@@ -89,7 +161,13 @@ def compare_needs(c: Comparison) -> None:
     for pair in c.pairs("needs", need_entries(c.old), new_needs):
         o, n = pair.old, pair.new
         if o is None and n is not None:
-            c.add("need-added", INFO, f"Need {n.key} added under {_owner(n.path, c.new)}", None, n.path)
+            c.add(
+                "need-added",
+                INFO,
+                f"Need {n.key} added under {_owner(n.path, c.new)}",
+                None,
+                n.path,
+            )
         elif n is None and o is not None:
             _need_removed(c, o, new_soc)
         elif o is not None and n is not None:
@@ -100,27 +178,82 @@ def _need_removed(c: Comparison, o: Entry, new_soc: set[str]) -> None:
     own = codes(o.value, "soc") + codes(o.value, "sic")
     soc = codes(o.value, "soc")
     if own and not (soc and set(soc) <= new_soc):
-        c.add("coded-need-dropped", ERROR, f"Need {o.key} ({', '.join(own)}) dropped with no replacement: no need in the new version has its SOC codes", o.path, None, own)
+        c.add(
+            "coded-need-dropped",
+            ERROR,
+            f"Need {o.key} ({', '.join(own)}) dropped with no replacement: no need in the new version has its SOC codes",
+            o.path,
+            None,
+            own,
+        )
     elif own:
-        c.add("need-removed", WARNING, f"Need {o.key} removed; its SOC codes {', '.join(soc)} remain in other needs", o.path, None, own)
+        c.add(
+            "need-removed",
+            WARNING,
+            f"Need {o.key} removed; its SOC codes {', '.join(soc)} remain in other needs",
+            o.path,
+            None,
+            own,
+        )
     else:
-        c.add("need-removed", WARNING, f"Need {o.key} removed (it had no codes)", o.path)
+        c.add(
+            "need-removed", WARNING, f"Need {o.key} removed (it had no codes)", o.path
+        )
 
 
 def _need_changed(c: Comparison, o: Entry, n: Entry, renamed: bool) -> None:
     was = c.translate("priorities", [_owner(o.path, c.old)])[0]
     now = _owner(n.path, c.new)
     if renamed:
-        c.add("need-renumbered", WARNING, f"Need {o.key} is now {n.key}", o.path, n.path, o.key, n.key)
+        c.add(
+            "need-renumbered",
+            WARNING,
+            f"Need {o.key} is now {n.key}",
+            o.path,
+            n.path,
+            o.key,
+            n.key,
+        )
     if was != now:
-        c.add("need-moved", WARNING, f"Need {n.key} moved from priority {was} to {now}", o.path, n.path, was, now)
+        c.add(
+            "need-moved",
+            WARNING,
+            f"Need {n.key} moved from priority {was} to {now}",
+            o.path,
+            n.path,
+            was,
+            now,
+        )
     label = f"Need {n.key}"
     for key in ("soc", "sic"):
         _code_change(c, label, key, o, n)
-    c.field("need-levels-changed", WARNING, f"{label} levels", (*o.path, "levels"), (*n.path, "levels"))
-    c.field("need-horizon-changed", WARNING, f"{label} horizon", (*o.path, "horizon"), (*n.path, "horizon"))
-    c.field("need-difficulty-changed", INFO, f"{label} recruitment difficulty", (*o.path, "recruitment_difficulty"), (*n.path, "recruitment_difficulty"))
-    c.wording("need-reworded", f"{label} description", (*o.path, "description"), (*n.path, "description"))
+    c.field(
+        "need-levels-changed",
+        WARNING,
+        f"{label} levels",
+        (*o.path, "levels"),
+        (*n.path, "levels"),
+    )
+    c.field(
+        "need-horizon-changed",
+        WARNING,
+        f"{label} horizon",
+        (*o.path, "horizon"),
+        (*n.path, "horizon"),
+    )
+    c.field(
+        "need-difficulty-changed",
+        INFO,
+        f"{label} recruitment difficulty",
+        (*o.path, "recruitment_difficulty"),
+        (*n.path, "recruitment_difficulty"),
+    )
+    c.wording(
+        "need-reworded",
+        f"{label} description",
+        (*o.path, "description"),
+        (*n.path, "description"),
+    )
 
 
 def compare_sa_priorities(c: Comparison) -> None:
@@ -133,25 +266,66 @@ def compare_sa_priorities(c: Comparison) -> None:
         if sa in reflected_new:
             continue
         listed = new_at.get(sa)
-        still = "still listed among its priorities" if listed else "no longer listed either"
-        c.add("sa-priority-no-longer-reflected", ERROR, f"Strategic Authority priority {sa} is no longer reflected by any priority ({still})", where, listed.path if listed else None, sa)
+        still = (
+            "still listed among its priorities" if listed else "no longer listed either"
+        )
+        c.add(
+            "sa-priority-no-longer-reflected",
+            ERROR,
+            f"Strategic Authority priority {sa} is no longer reflected by any priority ({still})",
+            where,
+            listed.path if listed else None,
+            sa,
+        )
     for sa, where in sorted(reflected_new.items()):
         if sa not in reflected_old:
-            c.add("sa-priority-now-reflected", INFO, f"Strategic Authority priority {sa} is now reflected", None, where, None, sa)
+            c.add(
+                "sa-priority-now-reflected",
+                INFO,
+                f"Strategic Authority priority {sa} is now reflected",
+                None,
+                where,
+                None,
+                sa,
+            )
     for pair in pairs:
         if pair.old is None and pair.new is not None:
-            c.add("sa-priority-added", INFO, f"Strategic Authority priority {pair.new.key} added to the list", None, pair.new.path)
+            c.add(
+                "sa-priority-added",
+                INFO,
+                f"Strategic Authority priority {pair.new.key} added to the list",
+                None,
+                pair.new.path,
+            )
         elif pair.new is None and pair.old is not None:
             translated = c.translate("sa_priorities", [pair.old.key])[0]
             if translated not in reflected_old:
-                c.add("sa-priority-removed", WARNING, f"Strategic Authority priority {pair.old.key} removed from the list", pair.old.path)
+                c.add(
+                    "sa-priority-removed",
+                    WARNING,
+                    f"Strategic Authority priority {pair.old.key} removed from the list",
+                    pair.old.path,
+                )
         elif pair.old is not None and pair.new is not None:
             if pair.renamed:
-                c.add("sa-priority-renumbered", WARNING, f"Strategic Authority priority {pair.old.key} is now {pair.new.key}", pair.old.path, pair.new.path)
-            c.wording("sa-priority-reworded", f"Strategic Authority priority {pair.new.key} title", (*pair.old.path, "title"), (*pair.new.path, "title"))
+                c.add(
+                    "sa-priority-renumbered",
+                    WARNING,
+                    f"Strategic Authority priority {pair.old.key} is now {pair.new.key}",
+                    pair.old.path,
+                    pair.new.path,
+                )
+            c.wording(
+                "sa-priority-reworded",
+                f"Strategic Authority priority {pair.new.key} title",
+                (*pair.old.path, "title"),
+                (*pair.new.path, "title"),
+            )
 
 
-def _reflected(v: Version, translate: Callable[[list[str]], list[str]]) -> dict[str, tuple[str | int, ...]]:
+def _reflected(
+    v: Version, translate: Callable[[list[str]], list[str]]
+) -> dict[str, tuple[str | int, ...]]:
     """SA priority id -> the path of the first priority that reflects it."""
     out: dict[str, tuple[str | int, ...]] = {}
     for i, p in items(v.get(("priorities",))):

@@ -17,7 +17,9 @@ KENT = EXAMPLES / "kent-and-medway.lsip.yaml"
 LANCS = EXAMPLES / "flawed" / "lancashire-draft.lsip.yaml"
 
 
-def pair(tmp: Path, source: Path, edit: Any, name: str = "plan.lsip.yaml") -> tuple[Path, Path]:
+def pair(
+    tmp: Path, source: Path, edit: Any, name: str = "plan.lsip.yaml"
+) -> tuple[Path, Path]:
     """old/<name> is ``source``; new/<name> is it after ``edit(text) -> text``."""
     text = source.read_text(encoding="utf-8")
     changed = edit(text)
@@ -32,6 +34,15 @@ def pair(tmp: Path, source: Path, edit: Any, name: str = "plan.lsip.yaml") -> tu
 def once(text: str, old: str, new: str) -> str:
     assert text.count(old) == 1, f"{old!r} is not unique"
     return text.replace(old, new)
+
+
+def replacing(old: str, new: str) -> Any:
+    """An edit for ``pair``: ``old`` (written once in the plan) becomes ``new``."""
+
+    def edit(text: str) -> str:
+        return once(text, old, new)
+
+    return edit
 
 
 def place(path: Path, needle: str, nth: int = 0) -> str:
@@ -74,4 +85,8 @@ def loc(entry: dict[str, Any] | None) -> str | None:
 
 def swap_ids(text: str, a: str, b: str) -> str:
     """Every whole id ``a`` written as ``b`` and the other way round."""
-    return re.sub(rf"\b({re.escape(a)}|{re.escape(b)})\b", lambda m: b if m.group(1) == a else a, text)
+    return re.sub(
+        rf"\b({re.escape(a)}|{re.escape(b)})\b",
+        lambda m: b if m.group(1) == a else a,
+        text,
+    )

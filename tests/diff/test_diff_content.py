@@ -6,7 +6,19 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from tests.diff.helpers import GM, LANCS, changes, diff, diff_json, loc, once, pair, place, swap_ids
+from tests.diff.helpers import (
+    GM,
+    LANCS,
+    changes,
+    diff,
+    diff_json,
+    loc,
+    once,
+    pair,
+    place,
+    replacing,
+    swap_ids,
+)
 
 
 def _renumber(text: str) -> str:
@@ -17,19 +29,29 @@ def _renumber(text: str) -> str:
     return text
 
 
-def test_a_renumbered_priority_list_reads_as_renames_not_removals(tmp_path: Path) -> None:
+def test_a_renumbered_priority_list_reads_as_renames_not_removals(
+    tmp_path: Path,
+) -> None:
     old, new = pair(tmp_path, GM, _renumber)
     code, body = diff_json(str(old), str(new))
     found = changes(body)
     assert code == 0  # nothing weaker
-    serious = sorted((c["id"], c["before"], c["after"]) for c in found if c["level"] != "info")
+    serious = sorted(
+        (c["id"], c["before"], c["after"]) for c in found if c["level"] != "info"
+    )
     assert serious == sorted(
         [("priority-renumbered", "P1", "P2"), ("priority-renumbered", "P2", "P1")]
         + [("need-renumbered", f"N1.{k}", f"N2.{k}") for k in range(1, 5)]
         + [("need-renumbered", f"N2.{k}", f"N1.{k}") for k in range(1, 5)]
     )
-    assert not [c for c in found if c["id"].endswith(("-added", "-removed", "-moved", "-links-changed"))]
-    first = next(c for c in found if c["id"] == "priority-renumbered" and c["before"] == "P1")
+    assert not [
+        c
+        for c in found
+        if c["id"].endswith(("-added", "-removed", "-moved", "-links-changed"))
+    ]
+    first = next(
+        c for c in found if c["id"] == "priority-renumbered" and c["before"] == "P1"
+    )
     assert first["level"] == "warning"
     assert first["text"] == "Priority P1 is now P2 (Digital, cyber and creative skills)"
     assert loc(first["old"]) == place(old, "id: P1\n")
@@ -69,11 +91,21 @@ def test_a_dropped_strategic_authority_priority_is_an_error(tmp_path: Path) -> N
     ) in text
 
 
-def test_a_lowered_target_is_an_error_with_numbers_and_direction(tmp_path: Path) -> None:
+def test_a_lowered_target_is_an_error_with_numbers_and_direction(
+    tmp_path: Path,
+) -> None:
     def lower(text: str) -> str:
-        text = once(text, "target: {value: 4400, date: 2029-07-31}", "target: {value: 4000, date: 2029-07-31}")
+        text = once(
+            text,
+            "target: {value: 4400, date: 2029-07-31}",
+            "target: {value: 4000, date: 2029-07-31}",
+        )
         # O1 is a share meant to fall (41% to 33%): a higher target is the weaker one
-        return once(text, "target: {value: 33, date: 2029-07-31}", "target: {value: 36, date: 2029-07-31}")
+        return once(
+            text,
+            "target: {value: 33, date: 2029-07-31}",
+            "target: {value: 36, date: 2029-07-31}",
+        )
 
     old, new = pair(tmp_path, GM, lower)
     code, body = diff_json(str(old), str(new))
@@ -96,13 +128,22 @@ def test_a_lowered_target_is_an_error_with_numbers_and_direction(tmp_path: Path)
     assert "from the baseline 41, the planned change goes from -8 to -5" in high["text"]
 
 
-def test_a_higher_target_for_a_rising_metric_is_only_information(tmp_path: Path) -> None:
-    edit = lambda t: once(t, "target: {value: 4400, date: 2029-07-31}", "target: {value: 5000, date: 2029-07-31}")  # noqa: E731
+def test_a_higher_target_for_a_rising_metric_is_only_information(
+    tmp_path: Path,
+) -> None:
+    edit = replacing(
+        "target: {value: 4400, date: 2029-07-31}",
+        "target: {value: 5000, date: 2029-07-31}",
+    )
     old, new = pair(tmp_path, GM, edit)
     code, body = diff_json(str(old), str(new))
     [change] = [c for c in changes(body) if c["id"].startswith("outcome-target")]
     assert code == 0
-    assert (change["id"], change["level"], change["details"]["weaker"]) == ("outcome-target-raised", "info", False)
+    assert (change["id"], change["level"], change["details"]["weaker"]) == (
+        "outcome-target-raised",
+        "info",
+        False,
+    )
 
 
 def _move_n24(text: str) -> str:
@@ -149,7 +190,7 @@ def test_a_coded_need_dropped_without_replacement_is_an_error(tmp_path: Path) ->
 
 
 def test_changed_codes_are_warnings_naming_each_code(tmp_path: Path) -> None:
-    edit = lambda t: once(t, "- code: '2134'\n", "- code: '2136'\n")  # noqa: E731
+    edit = replacing("- code: '2134'\n", "- code: '2136'\n")
     old, new = pair(tmp_path, GM, edit)
     _, body = diff_json(str(old), str(new))
     [c] = [c for c in changes(body) if c["id"] == "codes-changed"]
@@ -163,11 +204,13 @@ def test_changed_codes_are_warnings_naming_each_code(tmp_path: Path) -> None:
 
 def test_a_fixed_finding_is_reported_fixed(tmp_path: Path) -> None:
     """Derived from what ``check`` says of each side, not from counts written here."""
-    edit = lambda t: once(t, "recruitment_dificulty:", "recruitment_difficulty:")  # noqa: E731
+    edit = replacing("recruitment_dificulty:", "recruitment_difficulty:")
     old, new = pair(tmp_path, LANCS, edit, name="lancashire-draft.lsip.yaml")
     annex = LANCS.parent / "lancashire-actions.annex.yaml"
     for side in (old, new):
-        (side.parent / annex.name).write_text(annex.read_text(encoding="utf-8"), encoding="utf-8")
+        (side.parent / annex.name).write_text(
+            annex.read_text(encoding="utf-8"), encoding="utf-8"
+        )
     _, check_old = _check_json(old)
     _, check_new = _check_json(new)
     gone = sorted(set(check_old) - set(check_new))
@@ -176,12 +219,17 @@ def test_a_fixed_finding_is_reported_fixed(tmp_path: Path) -> None:
     states = {}
     for f in body["plans"][0]["findings"]:
         states.setdefault(f["state"], []).append(f)
-    fixed = [(f["code"], f"{Path(f['old']['file']).name}:{loc(f['old'])}") for f in states["fixed"]]
+    fixed = [
+        (f["code"], f"{Path(f['old']['file']).name}:{loc(f['old'])}")
+        for f in states["fixed"]
+    ]
     assert fixed == gone
     assert len(states["unchanged"]) + len(states.get("updated", [])) == len(check_new)
     assert "new" not in states
     # the baseline fingerprint of the old finding is the one check gives it
-    assert states["fixed"][0]["fingerprint"] == states["fixed"][0]["baseline_fingerprint"]
+    assert (
+        states["fixed"][0]["fingerprint"] == states["fixed"][0]["baseline_fingerprint"]
+    )
 
 
 def _check_json(path: Path) -> tuple[int, set[tuple[str, str]]]:
@@ -204,4 +252,7 @@ def test_the_same_plan_twice_has_no_change(tmp_path: Path) -> None:
     code, text = diff(str(GM), str(GM))
     assert code == 0
     assert "  No change to the plan's content.\n" in text
-    assert re.search(r"Compared 1 plan: 0 errors, 0 warnings, 0 infos in the content; findings 0 new, 0 fixed, 0 updated, \d+ unchanged\.\n$", text)
+    assert re.search(
+        r"Compared 1 plan: 0 errors, 0 warnings, 0 infos in the content; findings 0 new, 0 fixed, 0 updated, \d+ unchanged\.\n$",
+        text,
+    )

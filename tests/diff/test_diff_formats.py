@@ -8,27 +8,40 @@ from pathlib import Path
 import jsonschema
 
 from tests.conftest import ROOT, SARIF_SCHEMA
-from tests.diff.helpers import GM, LANCS, diff, diff_json, once, pair, place
+from tests.diff.helpers import GM, LANCS, diff, diff_json, once, pair, place, replacing
 
 SCHEMA = json.loads((ROOT / "schemas" / "diff.schema.json").read_text(encoding="utf-8"))
 
 
 def _weaker(text: str) -> str:
-    text = once(text, "target: {value: 4400, date: 2029-07-31}", "target: {value: 4000, date: 2029-07-31}")
-    return once(text, "      - id: N5.5\n        kind: skill", "      - id: N5.6\n        kind: skill")
+    text = once(
+        text,
+        "target: {value: 4400, date: 2029-07-31}",
+        "target: {value: 4000, date: 2029-07-31}",
+    )
+    return once(
+        text,
+        "      - id: N5.5\n        kind: skill",
+        "      - id: N5.6\n        kind: skill",
+    )
 
 
 def _lancs_pair(tmp: Path) -> tuple[Path, Path]:
-    edit = lambda t: once(t, "recruitment_dificulty:", "recruitment_difficulty:")  # noqa: E731
+    edit = replacing("recruitment_dificulty:", "recruitment_difficulty:")
     old, new = pair(tmp, LANCS, edit, name="lancs.lsip.yaml")
     annex = LANCS.parent / "lancashire-actions.annex.yaml"
     for side in (old, new):
-        (side.parent / annex.name).write_text(annex.read_text(encoding="utf-8"), encoding="utf-8")
+        (side.parent / annex.name).write_text(
+            annex.read_text(encoding="utf-8"), encoding="utf-8"
+        )
     return old, new
 
 
 def test_json_is_valid_against_the_published_schema(tmp_path: Path) -> None:
-    for sub, (old, new) in (("gm", pair(tmp_path / "gm", GM, _weaker)), ("lancs", _lancs_pair(tmp_path / "l"))):
+    for sub, (old, new) in (
+        ("gm", pair(tmp_path / "gm", GM, _weaker)),
+        ("lancs", _lancs_pair(tmp_path / "l")),
+    ):
         _, body = diff_json(str(old), str(new))
         jsonschema.Draft202012Validator(SCHEMA).validate(body)
         assert body["format"] == "lsip-check-diff" and body["format_version"] == 1, sub
@@ -36,7 +49,7 @@ def test_json_is_valid_against_the_published_schema(tmp_path: Path) -> None:
 
 def test_sarif_is_valid_and_every_result_has_a_baseline_state(tmp_path: Path) -> None:
     old, new = _lancs_pair(tmp_path)
-    code, out = diff("--format", "sarif", str(old), str(new))
+    _, out = diff("--format", "sarif", str(old), str(new))
     doc = json.loads(out)
     jsonschema.Draft4Validator(json.loads(SARIF_SCHEMA.read_text())).validate(doc)
     run = doc["runs"][0]
@@ -44,9 +57,10 @@ def test_sarif_is_valid_and_every_result_has_a_baseline_state(tmp_path: Path) ->
     assert len(states) == len(run["results"]) and states
     assert set(states) <= {"new", "unchanged", "updated", "absent"}
     absent = [r for r in run["results"] if r["baselineState"] == "absent"]
-    assert [(r["ruleId"], r["locations"][0]["physicalLocation"]["region"]["startLine"]) for r in absent] == [
-        ("LSIP002", int(place(old, "recruitment_dificulty:").split(":")[0]))
-    ]
+    assert [
+        (r["ruleId"], r["locations"][0]["physicalLocation"]["region"]["startLine"])
+        for r in absent
+    ] == [("LSIP002", int(place(old, "recruitment_dificulty:").split(":")[0]))]
     assert run["baselineGuid"] != run["automationDetails"]["guid"]
 
 
@@ -56,12 +70,20 @@ def test_markdown_has_a_table_per_part(tmp_path: Path) -> None:
     assert code == 0
     assert out.startswith(f"# Changes from `{old}` to `{new}`\n")
     assert "\n## Greater Manchester\n" in out
-    assert "\n### Part 5: measuring progress and impact\n\n| level | change | old | new |\n|---|---|---|---|\n| error | " in out
-    assert f"(`outcome-target-lowered`) | {old}:{place(old, '4400, date: 2029')} | {new}:{place(new, '4000, date: 2029')} |" in out
+    assert (
+        "\n### Part 5: measuring progress and impact\n\n| level | change | old | new |\n|---|---|---|---|\n| error | "
+        in out
+    )
+    assert (
+        f"(`outcome-target-lowered`) | {old}:{place(old, '4400, date: 2029')} | {new}:{place(new, '4000, date: 2029')} |"
+        in out
+    )
 
 
 def test_fail_on_sets_the_exit_code(tmp_path: Path) -> None:
-    edit = lambda t: once(t, "      - id: N5.5\n        kind: skill", "      - id: N5.6\n        kind: skill")  # noqa: E731
+    edit = replacing(
+        "      - id: N5.5\n        kind: skill", "      - id: N5.6\n        kind: skill"
+    )
     old, new = pair(tmp_path, GM, edit)
     assert diff(str(old), str(new))[0] == 0  # a renumbering is a warning, not an error
     assert diff("--fail-on", "warning", str(old), str(new))[0] == 1
@@ -72,8 +94,21 @@ def test_output_files_are_written_in_their_format(tmp_path: Path) -> None:
     old, new = pair(tmp_path, GM, _weaker)
     report = tmp_path / "diff.json"
     sarif = tmp_path / "diff.sarif"
-    code, out = diff("--format", "json", "-o", str(report), "-o", f"sarif:{sarif}", str(old), str(new))
+    code, out = diff(
+        "--format",
+        "json",
+        "-o",
+        str(report),
+        "-o",
+        f"sarif:{sarif}",
+        str(old),
+        str(new),
+    )
     assert code == 1 and out == ""
     assert report.read_text() == diff("--format", "json", str(old), str(new))[1]
-    assert json.loads(report.read_text())["summary"]["changes"] == {"error": 1, "warning": 2, "info": 0}
+    assert json.loads(report.read_text())["summary"]["changes"] == {
+        "error": 1,
+        "warning": 2,
+        "info": 0,
+    }
     assert json.loads(sarif.read_text())["version"] == "2.1.0"

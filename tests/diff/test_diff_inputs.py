@@ -9,9 +9,21 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import run_cli
-from tests.diff.helpers import GM, KENT, LANCS, changes, diff, diff_json, loc, once, place
+from tests.diff.helpers import (
+    GM,
+    KENT,
+    LANCS,
+    changes,
+    diff,
+    diff_json,
+    loc,
+    once,
+    place,
+)
 
-needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+needs_git = pytest.mark.skipif(
+    shutil.which("git") is None, reason="git is not installed"
+)
 
 
 def _git(repo: Path, *args: str) -> None:
@@ -36,23 +48,34 @@ def test_git_revisions_are_read_without_a_checkout(tmp_path: Path) -> None:
     _git(repo, "commit", "-qm", "March draft")
     # the annex changes between the revisions: an action's lead is named
     (plans / annex.name).write_text(
-        once(annex.read_text(encoding="utf-8"), "lead: TBC", "lead: Blackpool and The Fylde College"),
+        once(
+            annex.read_text(encoding="utf-8"),
+            "lead: TBC",
+            "lead: Blackpool and The Fylde College",
+        ),
         encoding="utf-8",
     )
     _git(repo, "commit", "-qam", "May final")
     (plans / "lancs.lsip.yaml").unlink()  # not needed on disk: git has it
-    code, body = diff_json("HEAD~1:plans/lancs.lsip.yaml", "HEAD:plans/lancs.lsip.yaml", cwd=repo)
+    _, body = diff_json(
+        "HEAD~1:plans/lancs.lsip.yaml", "HEAD:plans/lancs.lsip.yaml", cwd=repo
+    )
     [lead] = [c for c in changes(body) if c["id"] == "action-lead-changed"]
-    assert lead["text"] == "Action A3 lead changed from TBC to Blackpool and The Fylde College"
+    assert (
+        lead["text"]
+        == "Action A3 lead changed from TBC to Blackpool and The Fylde College"
+    )
     assert lead["old"]["file"] == f"HEAD~1:plans/{annex.name}"
     assert lead["new"]["file"] == f"HEAD:plans/{annex.name}"
     assert loc(lead["old"]) == place(annex, "TBC")
     fixed = [f for f in body["plans"][0]["findings"] if f["state"] == "fixed"]
-    assert [(f["code"], f["old"]["file"]) for f in fixed] == [("LSIP520", f"HEAD~1:plans/{annex.name}")]
+    assert [(f["code"], f["old"]["file"]) for f in fixed] == [
+        ("LSIP520", f"HEAD~1:plans/{annex.name}")
+    ]
     assert body["plans"][0]["old_file"] == "HEAD~1:plans/lancs.lsip.yaml"
     # a folder at a revision, paired by area with the working tree's folder
     shutil.copy(LANCS, plans / "renamed.lsip.yaml")
-    code, body = diff_json("HEAD~1:plans", "plans", cwd=repo)
+    _, body = diff_json("HEAD~1:plans", "plans", cwd=repo)
     assert [(p["old_file"], p["new_file"]) for p in body["plans"]] == [
         ("HEAD~1:plans/lancs.lsip.yaml", "plans/renamed.lsip.yaml")
     ]
@@ -82,22 +105,32 @@ def test_folders_are_paired_by_area_not_by_file_name(tmp_path: Path) -> None:
     shutil.copy(GM, march / "a.lsip.yaml")
     shutil.copy(KENT, march / "b.lsip.yaml")
     kent = KENT.read_text(encoding="utf-8")
-    (may / "a.lsip.yaml").write_text(kent, encoding="utf-8")  # Kent, under GM's old name
+    (may / "a.lsip.yaml").write_text(
+        kent, encoding="utf-8"
+    )  # Kent, under GM's old name
     (may / "gm-final.lsip.yaml").write_text(
-        once(GM.read_text(encoding="utf-8"), 'version: "1.0"', 'version: "1.1"'), encoding="utf-8"
+        once(GM.read_text(encoding="utf-8"), 'version: "1.0"', 'version: "1.1"'),
+        encoding="utf-8",
     )
     shutil.copy(LANCS, may / "lancashire.lsip.yaml")
     shutil.copy(LANCS.parent / "lancashire-actions.annex.yaml", may)
-    code, body = diff_json(str(march), str(may))
+    _, body = diff_json(str(march), str(may))
     got = [(p["area"], p["state"], p["old_file"], p["new_file"]) for p in body["plans"]]
     assert got == [
-        ("Greater Manchester", "compared", f"{march}/a.lsip.yaml", f"{may}/gm-final.lsip.yaml"),
+        (
+            "Greater Manchester",
+            "compared",
+            f"{march}/a.lsip.yaml",
+            f"{may}/gm-final.lsip.yaml",
+        ),
         ("Kent and Medway", "compared", f"{march}/b.lsip.yaml", f"{may}/a.lsip.yaml"),
         ("Lancashire", "added", None, f"{may}/lancashire.lsip.yaml"),
     ]
-    assert [c["text"] for c in body["plans"][0]["changes"]] == ["Version changed from 1.0 to 1.1"]
+    assert [c["text"] for c in body["plans"][0]["changes"]] == [
+        "Version changed from 1.0 to 1.1"
+    ]
     assert body["plans"][1]["changes"] == []
-    code, text = diff(str(march), str(may))
+    _, text = diff(str(march), str(may))
     assert f"\nLancashire: plan added ({may}/lancashire.lsip.yaml)\n" in text
 
 
@@ -126,6 +159,9 @@ def test_check_does_not_import_the_diff_code() -> None:
     import sys
 
     proc = subprocess.run(
-        [sys.executable, "-c", _PROBE, str(GM)], capture_output=True, text=True, timeout=60
+        [sys.executable, "-c", _PROBE, str(GM)],
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert json.loads(proc.stdout.strip().splitlines()[-1]) == []
