@@ -108,6 +108,14 @@ def compare_priorities(c: Comparison) -> None:
         for key in ("soc", "sic"):
             _code_change(c, label, key, o, n)
         _parent(c, o, n)
+        c.id_lists(
+            "priority-sa-links-changed",
+            WARNING,
+            f"{label} Strategic Authority priorities",
+            "sa_priorities",
+            (*o.path, "sa_priorities"),
+            (*n.path, "sa_priorities"),
+        )
 
 
 def _parent(c: Comparison, o: Entry, n: Entry) -> None:
