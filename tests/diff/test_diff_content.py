@@ -256,3 +256,40 @@ def test_the_same_plan_twice_has_no_change(tmp_path: Path) -> None:
         r"Compared 1 plan: 0 errors, 0 warnings, 0 infos in the content; findings 0 new, 0 fixed, 0 updated, \d+ unchanged\.\n$",
         text,
     )
+
+
+WAIVERS = """waivers:
+  - rule: code-title-mismatch
+    target: priorities
+    justification: The labels follow the combined authority's own job families, agreed with Skills England.
+    accepted_by: Lancashire LSIP Board
+  - rule: LSIP129
+    target: priorities/P4
+    justification: Local evidence for this need is being gathered in the spring survey.
+    expires: 2026-06-30
+"""
+
+
+def test_waivers_added_and_expired_and_the_findings_they_waive(tmp_path: Path) -> None:
+    old, new = pair(tmp_path, LANCS, lambda t: t + WAIVERS, name="lancs.lsip.yaml")
+    annex = LANCS.parent / "lancashire-actions.annex.yaml"
+    for side in (old, new):
+        (side.parent / annex.name).write_text(
+            annex.read_text(encoding="utf-8"), encoding="utf-8"
+        )
+    _, body = diff_json("--today", "2026-12-01", str(old), str(new))
+    plan = body["plans"][0]
+    waivers = [(w["state"], w["rule"], w["target"], w["line"]) for w in plan["waivers"]]
+    first = int(place(new, "  - rule: code-title-mismatch").split(":")[0])
+    second = int(place(new, "  - rule: LSIP129").split(":")[0])
+    assert waivers == [
+        ("expired", "LSIP129", "priorities/P4", second),
+        ("added", "code-title-mismatch", "priorities", first),
+    ]
+    updated = [f for f in plan["findings"] if f["state"] == "updated"]
+    assert [
+        (f["code"], f["old"]["waived"], bool(f["new"]["waived"])) for f in updated
+    ] == [
+        ("LSIP305", None, True),
+        ("LSIP305", None, True),
+    ]
