@@ -232,7 +232,7 @@ def _figure(
     x, y = number(a), number(b)
     if show(a) == show(b):
         c.field(
-            f"{check}-date",
+            "metric-baseline-date-changed" if key == "baseline" else "outcome-target-date-changed",
             INFO,
             f"{label} date",
             (*o.path, key, "date"),
