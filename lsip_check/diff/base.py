@@ -20,7 +20,7 @@ def items(value: Any) -> list[tuple[int, dict[str, Any]]]:
 
 
 def words(*values: Any) -> str:
-    return " ".join(as_str(v) for v in values if as_str(v)).strip()
+    return " ".join(t for v in values if (t := as_str(v))).strip()
 
 
 def codes(node: Any, key: str) -> list[str]:
@@ -90,6 +90,20 @@ class Comparison:
         found = match(old, new)
         self.renamed[kind] = renames(found)
         return found
+
+    def unchanged(self, o: Entry, n: Entry) -> bool:
+        """The same item with the same data, naming no item that was renumbered: its
+        fields need no comparing (most items of most pairs of versions)."""
+        if o.key != n.key or o.value != n.value:
+            return False
+        moved = {k for table in self.renamed.values() for k in table}
+        if not moved:
+            return True
+        value = o.value if isinstance(o.value, dict) else {}
+        refs = {*id_list([value.get("parent")] if value.get("parent") else [])}
+        for key in ("priorities", "needs", "outcomes", "actions", "sa_priorities"):
+            refs |= set(id_list(value.get(key)))
+        return not refs & moved
 
     def translate(self, kind: str, ids: list[str]) -> list[str]:
         """Old ids as the new version numbers them."""

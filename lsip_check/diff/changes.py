@@ -39,7 +39,7 @@ def content_changes(
 ) -> tuple[list[Change], dict[str, dict[str, str]]]:
     """Every change between the versions, and the renumbered ids per kind of item."""
     c = Comparison(Version(old), Version(new), area)
-    if old.smap is None or new.smap is None:
+    if old.smap is None or new.smap is None or old.data == new.data:
         return [], {}
     for step in STEPS:
         step(c)

@@ -65,6 +65,8 @@ def compare_actions(c: Comparison) -> None:
                     o.key,
                     n.key,
                 )
+            if c.unchanged(o, n):
+                continue
             label = f"Action {n.key}"
             c.field(
                 "action-lead-changed",
@@ -160,6 +162,8 @@ def compare_outcomes(c: Comparison) -> None:
                     o.key,
                     n.key,
                 )
+            if c.unchanged(o, n):
+                continue
             c.wording(
                 "outcome-reworded",
                 f"Outcome {n.key} title",
@@ -232,7 +236,9 @@ def _figure(
     x, y = number(a), number(b)
     if show(a) == show(b):
         c.field(
-            "metric-baseline-date-changed" if key == "baseline" else "outcome-target-date-changed",
+            "metric-baseline-date-changed"
+            if key == "baseline"
+            else "outcome-target-date-changed",
             INFO,
             f"{label} date",
             (*o.path, key, "date"),

@@ -105,7 +105,7 @@ def _people(c: Comparison, key: str, removed_level: str) -> None:
                 f"{noun} {o.key} ({words(o.value.get('name'))}, {show(o.value.get('type'))}) no longer listed as engaged",
                 o.path,
             )
-        elif o is not None and n is not None:
+        elif o is not None and n is not None and not c.unchanged(o, n):
             c.field(
                 f"{noun.lower()}-changed",
                 WARNING,

@@ -65,8 +65,22 @@ def match(old: list[Entry], new: list[Entry]) -> list[Pair]:
     pairs are taken first, so an item whose id now names another item finds its words
     under its new id before the id alone can claim it."""
     scored = []
+    # an item under the same id with the same words is the same item: the usual case,
+    # decided without scoring it against every other item
+    new_by_key = {n.key: j for j, n in enumerate(new)}
+    identical: dict[int, int] = {}
     for i, o in enumerate(old):
+        j = new_by_key.get(o.key, -1)
+        if j >= 0 and j not in identical.values() and o.text == new[j].text:
+            identical[i] = j
+    taken = set(identical.values())
+    for i, o in enumerate(old):
+        if i in identical:
+            scored.append((100.0 + BONUS, 100.0, i, identical[i]))
+            continue
         for j, n in enumerate(new):
+            if j in taken:
+                continue
             same = o.key == n.key
             if not (o.text and n.text):
                 if same:

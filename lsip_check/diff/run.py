@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from lsip_check.diff.changes import content_changes
@@ -83,9 +83,12 @@ def compare(
     """Diff two sides: a plan with a plan, or folders paired by area."""
     from lsip_check.api import CheckOptions
 
-    options = options or CheckOptions()
+    # the diff shows no readiness block: not computing it keeps a diff as quick as
+    # checking both versions
+    options = replace(options or CheckOptions(), readiness=False)
     today = today or options.today or dt.date.today()
-    old_results, new_results = _check(old.docs, options), _check(new.docs, options)
+    results = _check([*old.docs, *new.docs], options)  # one run: rules compiled once
+    old_results, new_results = results[: len(old.docs)], results[len(old.docs) :]
     out = DiffResult(old.label, new.label, [])
     if not (old.folder or new.folder) and len(old.docs) == len(new.docs) == 1:
         pairs = [(0, 0)]

@@ -85,6 +85,8 @@ def compare_priorities(c: Comparison) -> None:
                 o.key,
                 n.key,
             )
+        if c.unchanged(o, n):
+            continue
         label = f"Priority {n.key}"
         c.wording(
             "priority-reworded",
@@ -232,6 +234,8 @@ def _need_changed(c: Comparison, o: Entry, n: Entry, renamed: bool) -> None:
             was,
             now,
         )
+    if c.unchanged(o, n):
+        return
     label = f"Need {n.key}"
     for key in ("soc", "sic"):
         _code_change(c, label, key, o, n)
