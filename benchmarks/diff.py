@@ -61,7 +61,7 @@ def in_process(old: Path, new: Path, repeat: int) -> dict[str, float]:
     rb = api.check_documents(b.docs).results[0]
 
     def comparison() -> None:
-        changes, renamed = content_changes(a.docs[0], b.docs[0])
+        _, renamed = content_changes(a.docs[0], b.docs[0])
         compare_findings(ra, rb, renamed)
 
     return {

@@ -24,7 +24,7 @@ def _rounds(tmp: Path) -> tuple[Path, Path]:
 
 
 def test_an_earlier_audit_folder_is_the_previous_round(tmp_path: Path) -> None:
-    march, may = _rounds(tmp_path)
+    _rounds(tmp_path)
     first, second = tmp_path / "audit-march", tmp_path / "audit-may"
     proc = run_cli(
         "audit", "march", "-o", str(first), "-q", "--fail-on", "never", cwd=tmp_path
