@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from tests.diff.helpers import (
+    KENT,
     GM,
     LANCS,
     changes,
@@ -293,3 +294,43 @@ def test_waivers_added_and_expired_and_the_findings_they_waive(tmp_path: Path) -
         ("LSIP305", None, True),
         ("LSIP305", None, True),
     ]
+
+
+def test_markdown_plans_compare_like_yaml_with_markdown_places(tmp_path: Path) -> None:
+    md = GM.with_suffix("").with_suffix(".lsip.md")
+    code, text = diff(str(GM), str(md))  # the Markdown twin says the same
+    assert code == 0 and "  No change to the plan's content.\n" in text
+    row = "| 3200 | 2025-07-31 | 4400 | 2029-07-31 |"
+    edit = replacing(row, "| 3200 | 2025-07-31 | 4000 | 2029-07-31 |")
+    old, new = pair(tmp_path, md, edit, name="gm.lsip.md")
+    code, body = diff_json(str(old), str(new))
+    [low] = [c for c in changes(body) if c["level"] == "error"]
+    assert code == 1
+    assert (low["id"], low["before"], low["after"]) == (
+        "outcome-target-lowered",
+        4400,
+        4000,
+    )
+    at = place(old, row)
+    line, col = (int(x) for x in at.split(":"))
+    assert loc(low["old"]) == f"{line}:{col + len('| 3200 | 2025-07-31 | ')}"
+    assert loc(low["new"]) == loc(low["old"])
+
+
+def test_every_check_a_diff_reports_is_documented(tmp_path: Path) -> None:
+    """The checks seen across these comparisons are all named in docs/diff.md."""
+    from tests.conftest import ROOT
+
+    doc = (ROOT / "docs" / "diff.md").read_text(encoding="utf-8")
+    seen: set[str] = set()
+    for old, new in ((LANCS, GM), (GM, LANCS), (GM, KENT), (KENT, GM)):
+        _, body = diff_json("--fail-on", "never", str(old), str(new))
+        seen |= {c["id"] for c in changes(body)}
+    assert len(seen) > 30
+    undocumented = [
+        c
+        for c in sorted(seen)
+        if f"`{c}`" not in doc
+        and not any(c.endswith(s) and f"`*{s}`" in doc for s in ("-reworded", "-added"))
+    ]
+    assert undocumented == []
