@@ -12,6 +12,7 @@ Usage: python benchmarks/diff.py [--runs N]     (default 11 runs)
 from __future__ import annotations
 
 import argparse
+import os
 import platform
 import re
 import statistics
@@ -25,6 +26,26 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from run import compile_bytecode, wall  # noqa: E402
+
+
+def cpu(cmd: list[str], runs: int) -> float:
+    """Median CPU milliseconds (user + system) of ``cmd``: steadier than wall time on a
+    shared machine."""
+    import resource
+    import subprocess
+
+    def used() -> float:
+        r = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return (r.ru_utime + r.ru_stime) * 1000
+
+    subprocess.run(cmd, capture_output=True, check=False)
+    times = []
+    for _ in range(runs):
+        before = used()
+        subprocess.run(cmd, capture_output=True, check=False)
+        times.append(used() - before)
+    return statistics.median(times)
+
 
 EXAMPLES = ("kent-and-medway.lsip.yaml", "greater-manchester.lsip.yaml")
 
@@ -49,11 +70,12 @@ def in_process(old: Path, new: Path, repeat: int) -> dict[str, float]:
     from lsip_check.diff.run import compare
 
     def median(fn: object) -> float:
+        """Median CPU milliseconds of a call in this (warm) process."""
         times = []
         for _ in range(repeat):
-            t = time.perf_counter()
+            t = time.process_time()
             fn()  # type: ignore[operator]
-            times.append((time.perf_counter() - t) * 1000)
+            times.append((time.process_time() - t) * 1000)
         return statistics.median(times)
 
     a, b = read_side(str(old)), read_side(str(new))
@@ -80,6 +102,7 @@ def main() -> None:
     compile_bytecode()
     exe = [sys.executable, "-m", "lsip_check"]
     print(f"Python {platform.python_version()}, {platform.machine()}, median ms")
+    print(f"load average {os.getloadavg()[0]:.1f}")
     with tempfile.TemporaryDirectory() as tmp:
         for name in EXAMPLES:
             source = ROOT / "examples" / name
@@ -88,14 +111,19 @@ def main() -> None:
             old.write_text(text, encoding="utf-8")
             new.write_text(final_of(text), encoding="utf-8")
             kb = len(text.encode()) / 1000
-            check = wall([*exe, "check", str(old), str(new)], args.runs)
-            diff = wall(
-                [*exe, "diff", "--fail-on", "never", str(old), str(new)], args.runs
-            )
+            check_cmd = [*exe, "check", str(old), str(new)]
+            diff_cmd = [*exe, "diff", "--fail-on", "never", str(old), str(new)]
             print(f"\n{name} ({kb:.0f} KB and its final)")
-            print(f"  cold: check OLD NEW {check:7.0f}   diff OLD NEW {diff:7.0f}")
+            for what, measure in (("wall", wall), ("cpu", cpu)):
+                check, diff = (
+                    measure(check_cmd, args.runs),
+                    measure(diff_cmd, args.runs),
+                )
+                print(
+                    f"  cold {what}: check OLD NEW {check:5.0f}   diff OLD NEW {diff:5.0f}"
+                )
             for label, ms in in_process(old, new, args.runs).items():
-                print(f"  warm: {label:<34} {ms:7.1f}")
+                print(f"  warm cpu: {label:<34} {ms:7.1f}")
 
 
 if __name__ == "__main__":

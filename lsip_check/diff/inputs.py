@@ -11,13 +11,15 @@ from __future__ import annotations
 import contextlib
 import os
 import posixpath
-import subprocess
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lsip_check.discover import PathProblem, display_name, find_plans, is_plan_name
 from lsip_check.load.document import Document, Limits, load_document, parse_text
+
+if TYPE_CHECKING:  # git inputs only: a plain diff does not import them
+    import tempfile
 
 
 class InputError(PathProblem):
@@ -42,6 +44,8 @@ class Side:
 
 def _git(args: list[str], what: str) -> bytes:
     try:
+        import subprocess
+
         proc = subprocess.run(
             ["git", *args], capture_output=True, check=False, timeout=60
         )
@@ -73,6 +77,8 @@ class _GitReader:
     def __init__(self, rev: str, limits: Limits) -> None:
         self.rev = rev
         self.limits = limits
+        import tempfile
+
         self.scratch = tempfile.TemporaryDirectory(prefix="lsip-diff-")
         self.root = Path(self.scratch.name)
         self.seen: set[str] = set()

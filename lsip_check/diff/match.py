@@ -51,8 +51,10 @@ class Pair:
 
 def similarity(a: str, b: str) -> float:
     """0 to 100: how far two texts share their words (order and case ignored)."""
+    if a == b:
+        return 100.0
     if not a or not b:
-        return 100.0 if a == b else 0.0
+        return 0.0
     from rapidfuzz import fuzz, utils
 
     return float(fuzz.token_set_ratio(a, b, processor=utils.default_process))

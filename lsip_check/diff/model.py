@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -102,6 +101,8 @@ class Change:
     @property
     def fingerprint(self) -> str:
         """Stable across commits: check id, area, path and text, never a line."""
+        import hashlib
+
         raw = f"{self.id}:{self.area}:{self.path}:{self.text}"
         return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:16]
 

@@ -7,8 +7,8 @@ import re
 from pathlib import Path
 
 from tests.diff.helpers import (
-    KENT,
     GM,
+    KENT,
     LANCS,
     changes,
     diff,
