@@ -7,6 +7,7 @@ from lsip_check.diff.delivery import number
 from lsip_check.diff.match import Entry
 from lsip_check.diff.model import show
 from lsip_check.diff.skills import _key
+from lsip_check.findings import DataPath
 
 _ID = ("identity",)
 
@@ -121,26 +122,40 @@ def _people(c: Comparison, key: str, removed_level: str) -> None:
             )
 
 
-def compare_engagement(c: Comparison) -> None:
-    total = ("engagement", "employers", "total")
-    a, b = c.old.get(total), c.new.get(total)
+def _count(c: Comparison, label: str, path: DataPath) -> None:
+    """An engagement count: risen (info) or fallen (warning), with the difference."""
+    a, b = c.old.get(path), c.new.get(path)
     x, y = number(a), number(b)
-    if show(a) != show(b) and x is not None and y is not None:
-        direction = "rose" if y > x else "fell"
-        level = WARNING if y < x else INFO
-        c.add(
-            f"employers-engaged-{direction}",
-            level,
-            f"Employers engaged {direction} from {show(a)} to {show(b)} ({y - x:+g})",
-            total,
-            total,
-            a,
-            b,
-            delta=y - x,
-            direction=direction,
-        )
-    else:
-        c.field("employers-engaged-changed", WARNING, "Employers engaged", total, total)
+    if show(a) == show(b):
+        return
+    if x is None or y is None:
+        c.field("employers-engaged-changed", WARNING, label, path, path)
+        return
+    direction = "rose" if y > x else "fell"
+    c.add(
+        f"employers-engaged-{direction}",
+        WARNING if y < x else INFO,
+        f"{label} {direction} from {show(a)} to {show(b)} ({y - x:+g})",
+        path,
+        path,
+        a,
+        b,
+        delta=y - x,
+        direction=direction,
+    )
+
+
+def compare_engagement(c: Comparison) -> None:
+    employers = ("engagement", "employers")
+    _count(c, "Employers engaged", (*employers, "total"))
+    for group in ("by_size", "by_ownership"):
+        keys = [*_keys(c.old.get((*employers, group)))]
+        keys += [k for k in _keys(c.new.get((*employers, group))) if k not in keys]
+        for key in keys:
+            what = group.removeprefix("by_")
+            _count(c, f"Employers engaged ({what}: {key})", (*employers, group, key))
+    for key in ("members", "non_members"):
+        _count(c, f"Employers engaged ({key.replace('_', '-')})", (*employers, key))
     c.id_lists(
         "engagement-methods-changed",
         WARNING,

@@ -334,3 +334,37 @@ def test_every_check_a_diff_reports_is_documented(tmp_path: Path) -> None:
         and not any(c.endswith(s) and f"`*{s}`" in doc for s in ("-reworded", "-added"))
     ]
     assert undocumented == []
+
+
+def test_engagement_counts_fall_as_warnings_and_rise_as_information(
+    tmp_path: Path,
+) -> None:
+    def edit(text: str) -> str:
+        text = once(text, "    total: 2140\n", "    total: 1900\n")
+        text = once(text, "      micro: 820\n", "      micro: 580\n")
+        return once(text, "      large: 270\n", "      large: 300\n")
+
+    old, new = pair(tmp_path, GM, edit)
+    code, body = diff_json(str(old), str(new))
+    got = [(c["id"], c["level"], c["text"], loc(c["new"])) for c in changes(body)]
+    assert code == 0
+    assert got == [
+        (
+            "employers-engaged-fell",
+            "warning",
+            "Employers engaged fell from 2140 to 1900 (-240)",
+            place(new, "1900"),
+        ),
+        (
+            "employers-engaged-fell",
+            "warning",
+            "Employers engaged (size: micro) fell from 820 to 580 (-240)",
+            place(new, "580"),
+        ),
+        (
+            "employers-engaged-rose",
+            "info",
+            "Employers engaged (size: large) rose from 270 to 300 (+30)",
+            place(new, "300\n"),
+        ),
+    ]
