@@ -47,7 +47,15 @@ def _location(span: Span, places: Any) -> dict[str, Any]:
     return {
         "physicalLocation": {
             "artifactLocation": places.artifact(span.file),
-            "region": {"startLine": span.line, "startColumn": span.column},
+            "region": {
+                "startLine": span.line,
+                "startColumn": span.column,
+                "endLine": span.end_line if span.end_line else span.line,
+                "endColumn": span.end_column
+                if span.end_line
+                and (span.end_line, span.end_column) > (span.line, span.column)
+                else span.column + 1,
+            },
         }
     }
 
@@ -58,7 +66,14 @@ def _change_rule(check: str) -> dict[str, Any]:
         "id": f"diff/{check}",
         "name": check,
         "shortDescription": {"text": f"A change between versions: {words}."},
-        "helpUri": "https://lsip-check.readthedocs.io/diff/#checks",
+        "fullDescription": {
+            "text": f"lsip-check diff found a change between the two versions of the plan ({words}); its level says whether it weakens the plan against an approval criterion (error), restructures it (warning) or is wording (note)."
+        },
+        "help": {
+            "text": "See docs/diff.md for the checks and their levels.",
+            "markdown": "See [docs/diff.md](https://lsip-check.readthedocs.io/diff/#levels) for the checks and their levels.",
+        },
+        "helpUri": "https://lsip-check.readthedocs.io/diff/#levels",
     }
 
 

@@ -112,3 +112,37 @@ def test_output_files_are_written_in_their_format(tmp_path: Path) -> None:
         "info": 0,
     }
     assert json.loads(sarif.read_text())["version"] == "2.1.0"
+
+
+def test_sarif_multitool_with_github_rules_finds_nothing(tmp_path: Path) -> None:
+    import subprocess
+
+    import pytest
+
+    from tests.test_sarif import MULTITOOL
+
+    if MULTITOOL is None:
+        pytest.skip("SARIF Multitool not installed: .ci/run installs it into .ci/node")
+    old, new = _lancs_pair(tmp_path)
+    report = tmp_path / "diff.sarif"
+    report.write_text(
+        diff("--format", "sarif", str(old), str(new))[1], encoding="utf-8"
+    )
+    out = tmp_path / "validation.sarif"
+    command = [str(MULTITOOL), "validate", str(report), "--rule-kind", "Sarif;Gh"]
+    command += [
+        "--level",
+        "Error;Warning",
+        "--output",
+        str(out),
+        "--log",
+        "ForceOverwrite",
+    ]
+    proc = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert out.exists(), proc.stdout + proc.stderr
+    results = json.loads(out.read_text(encoding="utf-8"))["runs"][0]["results"]
+    assert [
+        r["ruleId"]
+        for r in results
+        if r.get("level", "warning") in ("error", "warning")
+    ] == []
