@@ -90,14 +90,15 @@ def compare(
     results = _check([*old.docs, *new.docs], options)  # one run: rules compiled once
     old_results, new_results = results[: len(old.docs)], results[len(old.docs) :]
     out = DiffResult(old.label, new.label, [])
+    matched: list[tuple[int | None, int | None]]
     if not (old.folder or new.folder) and len(old.docs) == len(new.docs) == 1:
-        pairs = [(0, 0)]
-        a, b = _pair_key(old_results[0]), _pair_key(new_results[0])
-        if a != b:
+        matched = [(0, 0)]  # two files: compared whatever their areas
+        a, b = old_results[0], new_results[0]
+        if _pair_key(a) != _pair_key(b):
             out.notices.append(
-                f"{old.docs[0].path} and {new.docs[0].path} are plans of different areas ({old_results[0].facts.get('area', '?')}, {new_results[0].facts.get('area', '?')}); compared all the same."
+                f"{a.path} and {b.path} are plans of different areas "
+                f"({a.facts.get('area', '?')}, {b.facts.get('area', '?')}); compared all the same."
             )
-        matched: list[tuple[int | None, int | None]] = list(pairs)
     else:
         matched = _pair_by_area(old_results, new_results, out.notices)
     for i, j in matched:
@@ -141,8 +142,11 @@ def _one(
 ) -> PlanDiff:
     o = old_results[i] if i is not None else None
     n = new_results[j] if j is not None else None
-    doc = new.docs[j] if j is not None else old.docs[i]  # type: ignore[index]
-    area = _area(doc, n or o)  # type: ignore[arg-type]
+    if j is not None and n is not None:
+        area = _area(new.docs[j], n)
+    else:
+        assert i is not None and o is not None
+        area = _area(old.docs[i], o)
     plan = PlanDiff(area, o, n)
     if i is None or j is None:
         return plan

@@ -146,3 +146,25 @@ def test_sarif_multitool_with_github_rules_finds_nothing(tmp_path: Path) -> None
         for r in results
         if r.get("level", "warning") in ("error", "warning")
     ] == []
+
+
+def test_text_lists_unchanged_findings_on_request_and_notes_other_areas() -> None:
+    code, text = diff("--fail-on", "never", "--show-unchanged", str(LANCS), str(LANCS))
+    assert code == 0
+    unchanged = [
+        line for line in text.splitlines() if line.startswith("    unchanged ")
+    ]
+    _, plain = diff(str(LANCS), str(LANCS))
+    assert unchanged and not [
+        line for line in plain.splitlines() if "unchanged " in line[:14]
+    ]
+    assert f"Findings: 0 new, 0 fixed, 0 updated, {len(unchanged)} unchanged" in text
+    _, other = diff("--fail-on", "never", str(LANCS), str(GM))
+    assert (
+        (
+            f"note: {LANCS.relative_to(ROOT)} and {GM.relative_to(ROOT)} are plans of different"
+            " areas (Lancashire, Greater Manchester); compared all the same.\n"
+        )
+        in other
+        or "are plans of different areas (Lancashire, Greater Manchester)" in other
+    )
