@@ -75,6 +75,11 @@ def _text_plan(plan: PlanDiff, show_unchanged: bool) -> list[str]:
         return ["", f"{plan.area}: plan {state} ({file})"]
     assert plan.old is not None and plan.new is not None
     out = ["", f"{plan.area}: {plan.old.path} -> {plan.new.path}"]
+    then, now = counts(plan.old) or {}, counts(plan.new) or {}
+    out.append(
+        "  Unwaived findings then -> now: "
+        + ", ".join(f"{then[k]} -> {now[k]} {k}s" for k in LEVELS)
+    )
     if not plan.changes:
         out.append("  No change to the plan's content.")
     for part, changes in part_order(plan.changes):
