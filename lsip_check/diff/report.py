@@ -80,7 +80,9 @@ def _text_plan(plan: PlanDiff, show_unchanged: bool) -> list[str]:
         "  Unwaived findings then -> now: "
         + ", ".join(f"{then[k]} -> {now[k]} {k}s" for k in LEVELS)
     )
-    if not plan.changes:
+    if not (plan.old.read and plan.new.read):
+        out.append("  Content not compared: a version could not be read as a plan.")
+    elif not plan.changes:
         out.append("  No change to the plan's content.")
     for part, changes in part_order(plan.changes):
         out.append(f"  {part}")

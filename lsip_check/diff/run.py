@@ -94,7 +94,8 @@ def compare(
     if not (old.folder or new.folder) and len(old.docs) == len(new.docs) == 1:
         matched = [(0, 0)]  # two files: compared whatever their areas
         a, b = old_results[0], new_results[0]
-        if _pair_key(a) != _pair_key(b):
+        known = "area" in a.facts and "area" in b.facts
+        if known and _pair_key(a) != _pair_key(b):
             out.notices.append(
                 f"{a.path} and {b.path} are plans of different areas "
                 f"({a.facts.get('area', '?')}, {b.facts.get('area', '?')}); compared all the same."
@@ -103,6 +104,14 @@ def compare(
         matched = _pair_by_area(old_results, new_results, out.notices)
     for i, j in matched:
         out.plans.append(_one(old, new, old_results, new_results, i, j, today))
+    for plan in out.plans:
+        if plan.old is not None and plan.new is not None:
+            for r in (plan.old, plan.new):
+                if not r.read:
+                    out.notices.append(
+                        f"{r.path} could not be read as a plan (see its LSIP001 or LSIP002 "
+                        "finding), so the content of its two versions was not compared."
+                    )
     return out
 
 

@@ -165,3 +165,19 @@ def test_check_does_not_import_the_diff_code() -> None:
         timeout=60,
     )
     assert json.loads(proc.stdout.strip().splitlines()[-1]) == []
+
+
+def test_a_version_that_is_not_a_plan_is_compared_by_its_findings(
+    tmp_path: Path,
+) -> None:
+    bad = tmp_path / "bad.lsip.yaml"
+    bad.write_text("identity: [\n", encoding="utf-8")
+    code, text = diff(str(bad), str(GM))
+    assert code == 0
+    assert "  Content not compared: a version could not be read as a plan.\n" in text
+    assert f"    fixed     {bad}:2:1: LSIP001 [error] This is not valid YAML" in text
+    assert (
+        f"note: {bad} could not be read as a plan (see its LSIP001 or LSIP002 finding), "
+        "so the content of its two versions was not compared.\n"
+    ) in text
+    assert "different areas" not in text
