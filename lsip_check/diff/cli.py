@@ -44,9 +44,20 @@ FORMATS = ("text", "json", "markdown", "sarif")
 @click.option(
     "--show-unchanged", is_flag=True, help="List unchanged findings too (text)."
 )
-@click.option("--reference-data", type=click.Path(file_okay=False), default=None)
+@click.option(
+    "--reference-data",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Folder with the SIC, SOC and area data (as for check).",
+)
 @click.option("--allow-missing-data", is_flag=True, default=None, help="As for check.")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None)
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Configuration file (default: the one found from NEW), used for both versions.",
+)
 @click.option("--no-config", is_flag=True, help="Use no configuration file.")
 @click.option("--no-waivers", is_flag=True, help="Ignore every waiver.")
 @click.option(
