@@ -63,6 +63,8 @@ def render_text(result: DiffResult, show_unchanged: bool = False) -> str:
     lines = [f"Comparing {result.old_label} with {result.new_label}"]
     for plan in result.plans:
         lines += _text_plan(plan, show_unchanged)
+    if len(result.plans) > 1:
+        lines += ["", *_round(result)]
     lines += [f"note: {n}" for n in result.notices]
     lines.append(_summary(result))
     return "\n".join(lines) + "\n"
@@ -101,6 +103,32 @@ def _text_plan(plan: PlanDiff, show_unchanged: bool) -> list[str]:
     for w in plan.waivers:
         out.append(f"  Waiver {w.state}: {w.rule} at {w.target} ({w.file}:{w.line})")
     return out
+
+
+def _round(result: DiffResult) -> list[str]:
+    """One line per plan of a round: errors then and now, findings fixed and new, and
+    the changes by level (the audit's changes page shows the same)."""
+    rows = [
+        ("area", "errors then", "now", "fixed", "new", "error/warning/info changes")
+    ]
+    for p in result.plans:
+        then, now = counts(p.old), counts(p.new)
+        levels = p.levels()
+        rows.append(
+            (
+                p.area,
+                str(then["error"]) if then else "-",
+                str(now["error"]) if now else "-",
+                str(p.count("fixed")),
+                str(p.count("new")),
+                f"{levels['error']}/{levels['warning']}/{levels['info']}",
+            )
+        )
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    return [
+        "  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip()
+        for r in rows
+    ]
 
 
 def _summary(result: DiffResult) -> str:

@@ -132,6 +132,25 @@ def test_folders_are_paired_by_area_not_by_file_name(tmp_path: Path) -> None:
     assert body["plans"][1]["changes"] == []
     _, text = diff(str(march), str(may))
     assert f"\nLancashire: plan added ({may}/lancashire.lsip.yaml)\n" in text
+    # the round at a glance: errors then and now (as check counts them), changes by level
+    rows = {line.split("  ")[0]: line.split() for line in text.splitlines()[-5:-1]}
+    gm, kent, lancs = body["plans"]
+    assert rows["area"][:3] == ["area", "errors", "then"]
+    assert rows["Greater Manchester"][2:] == [
+        str(gm["counts"]["old"]["error"]),
+        str(gm["counts"]["new"]["error"]),
+        "0",
+        "0",
+        "0/0/1",
+    ]
+    assert rows["Kent and Medway"][3:] == [
+        str(kent["counts"]["old"]["error"]),
+        str(kent["counts"]["new"]["error"]),
+        "0",
+        "0",
+        "0/0/0",
+    ]
+    assert rows["Lancashire"][1:4] == ["-", str(lancs["counts"]["new"]["error"]), "0"]
 
 
 def test_a_missing_path_is_a_clear_error(tmp_path: Path) -> None:
