@@ -36,6 +36,11 @@ def codes(node: Any, key: str) -> list[str]:
     return sorted(set(c for c in out if c))
 
 
+def item_key(node: dict[str, object], i: int) -> str:
+    ident = node.get("id")
+    return str(ident) if isinstance(ident, str | int) and str(ident) else f"#{i + 1}"
+
+
 def id_list(value: Any) -> list[str]:
     return [str(show(v)) for v in value] if isinstance(value, list) else []
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from lsip_check.diff.actions import compare_actions
+from lsip_check.diff.authority import compare_sa_priorities
 from lsip_check.diff.base import Comparison
-from lsip_check.diff.delivery import compare_actions, compare_outcomes
 from lsip_check.diff.evidence import (
     compare_engagement,
     compare_identity,
@@ -12,11 +13,8 @@ from lsip_check.diff.evidence import (
     compare_strategies,
 )
 from lsip_check.diff.model import Change, Version
-from lsip_check.diff.skills import (
-    compare_needs,
-    compare_priorities,
-    compare_sa_priorities,
-)
+from lsip_check.diff.outcomes import compare_outcomes
+from lsip_check.diff.skills import compare_needs, compare_priorities
 from lsip_check.load.document import Document
 
 #: in this order, so that each step can translate the ids renumbered before it

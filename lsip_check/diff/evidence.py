@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
-from lsip_check.diff.base import ERROR, INFO, WARNING, Comparison, items, words
-from lsip_check.diff.delivery import number
+from lsip_check.diff.base import (
+    ERROR,
+    INFO,
+    WARNING,
+    Comparison,
+    item_key,
+    items,
+    words,
+)
 from lsip_check.diff.match import Entry
 from lsip_check.diff.model import show
-from lsip_check.diff.skills import _key
+from lsip_check.diff.outcomes import number
 from lsip_check.findings import DataPath
 
 _ID = ("identity",)
@@ -78,7 +85,7 @@ def _people(c: Comparison, key: str, removed_level: str) -> None:
     def entries(side: str) -> list[Entry]:
         v = c.old if side == "old" else c.new
         return [
-            Entry(_key(p, i), words(p.get("name")), (*path, i), p)
+            Entry(item_key(p, i), words(p.get("name")), (*path, i), p)
             for i, p in items(v.get(path))
         ]
 
