@@ -41,6 +41,10 @@ def item_key(node: dict[str, object], i: int) -> str:
     return str(ident) if isinstance(ident, str | int) and str(ident) else f"#{i + 1}"
 
 
+def mapping_keys(value: object) -> list[str]:
+    return [str(k) for k in value] if isinstance(value, dict) else []
+
+
 def id_list(value: Any) -> list[str]:
     return [str(show(v)) for v in value] if isinstance(value, list) else []
 

@@ -5,16 +5,16 @@ from __future__ import annotations
 from lsip_check.diff.actions import compare_actions
 from lsip_check.diff.authority import compare_sa_priorities
 from lsip_check.diff.base import Comparison
-from lsip_check.diff.evidence import (
-    compare_engagement,
-    compare_identity,
+from lsip_check.diff.engagement import compare_engagement
+from lsip_check.diff.identity import compare_identity
+from lsip_check.diff.model import Change, Version
+from lsip_check.diff.outcomes import compare_outcomes
+from lsip_check.diff.skills import compare_needs, compare_priorities
+from lsip_check.diff.strategy import (
     compare_net_zero,
     compare_sections,
     compare_strategies,
 )
-from lsip_check.diff.model import Change, Version
-from lsip_check.diff.outcomes import compare_outcomes
-from lsip_check.diff.skills import compare_needs, compare_priorities
 from lsip_check.load.document import Document
 
 #: in this order, so that each step can translate the ids renumbered before it
