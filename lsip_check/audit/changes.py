@@ -109,7 +109,7 @@ def page_context(audit: Any, result: Any) -> dict[str, Any]:
 
 
 def write_json(result: Any, out: Path) -> Path:
-    from lsip_check.diff.report import render_json
+    from lsip_check.diff.jsonout import render_json
     from lsip_check.files import write_atomic
 
     path = out / "changes.json"

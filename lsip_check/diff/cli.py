@@ -122,9 +122,13 @@ def render(fmt: str, result: DiffResult, show_unchanged: bool = False) -> str:
     from lsip_check.diff import report
 
     if fmt == "json":
-        return report.render_json(result)
+        from lsip_check.diff.jsonout import render_json
+
+        return render_json(result)
     if fmt == "markdown":
-        return report.render_markdown(result)
+        from lsip_check.diff.markdown import render_markdown
+
+        return render_markdown(result)
     if fmt == "sarif":
         from lsip_check.diff import sarif
 

@@ -1,21 +1,15 @@
-"""The diff as text (grouped by Annex A part), JSON (versioned) and Markdown."""
+"""The diff as text, grouped by Annex A part, and what the other formats share."""
 
 from __future__ import annotations
 
-import json
-from typing import Any
-
-from lsip_check import __version__
 from lsip_check.diff.model import Change
 from lsip_check.diff.run import STATES, DiffResult, PlanDiff
-from lsip_check.findings import FileResult, Finding, Span
+from lsip_check.findings import FileResult, Span
 
-FORMAT_VERSION = 1
-SCHEMA_ID = "https://raw.githubusercontent.com/lsip-check/lsip-check/main/schemas/diff.schema.json"
 LEVELS = ("error", "warning", "info")
 
 
-def _n(count: int, word: str) -> str:
+def n_of(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
@@ -50,13 +44,10 @@ def counts(result: FileResult | None) -> dict[str, int] | None:
     return out
 
 
-def _state(plan: PlanDiff) -> str:
+def plan_state(plan: PlanDiff) -> str:
     return (
         "added" if plan.old is None else "removed" if plan.new is None else "compared"
     )
-
-
-# -- text ---------------------------------------------------------------------
 
 
 def render_text(result: DiffResult, show_unchanged: bool = False) -> str:
@@ -66,12 +57,12 @@ def render_text(result: DiffResult, show_unchanged: bool = False) -> str:
     if len(result.plans) > 1:
         lines += ["", *_round(result)]
     lines += [f"note: {n}" for n in result.notices]
-    lines.append(_summary(result))
+    lines.append(summary(result))
     return "\n".join(lines) + "\n"
 
 
 def _text_plan(plan: PlanDiff, show_unchanged: bool) -> list[str]:
-    state = _state(plan)
+    state = plan_state(plan)
     if state != "compared":
         file = (plan.new or plan.old).path  # type: ignore[union-attr]
         return ["", f"{plan.area}: plan {state} ({file})"]
@@ -131,158 +122,14 @@ def _round(result: DiffResult) -> list[str]:
     ]
 
 
-def _summary(result: DiffResult) -> str:
+def summary(result: DiffResult) -> str:
     levels = dict.fromkeys(LEVELS, 0)
     for c in result.changes:
         levels[c.level.value] += 1
     found = {s: sum(p.count(s) for p in result.plans) for s in STATES}
     return (
-        f"Compared {_n(len(result.plans), 'plan')}: {_n(levels['error'], 'error')}, "
-        f"{_n(levels['warning'], 'warning')}, {_n(levels['info'], 'info')} in the content; "
+        f"Compared {n_of(len(result.plans), 'plan')}: {n_of(levels['error'], 'error')}, "
+        f"{n_of(levels['warning'], 'warning')}, {n_of(levels['info'], 'info')} in the content; "
         f"findings {found['new']} new, {found['fixed']} fixed, {found['updated']} updated, "
         f"{found['unchanged']} unchanged."
     )
-
-
-# -- JSON -----------------------------------------------------------------------
-
-
-def _loc(span: Span | None) -> dict[str, Any] | None:
-    return (
-        {"file": span.file, "line": span.line, "column": span.column} if span else None
-    )
-
-
-def change_dict(c: Change) -> dict[str, Any]:
-    return {
-        "id": c.id,
-        "level": c.level.value,
-        "part": c.part,
-        "path": c.path,
-        "text": c.text,
-        "fingerprint": c.fingerprint,
-        "old": _loc(c.old),
-        "new": _loc(c.new),
-        "before": c.before,
-        "after": c.after,
-        "details": c.details,
-    }
-
-
-def _finding(f: Finding | None) -> dict[str, Any] | None:
-    if f is None:
-        return None
-    return {
-        "file": f.span.file,
-        "line": f.span.line,
-        "column": f.span.column,
-        "message": f.message,
-        "severity": f.severity.value,
-        "waived": f.waived,
-    }
-
-
-def as_dict(result: DiffResult) -> dict[str, Any]:
-    plans = []
-    for p in result.plans:
-        plans.append(
-            {
-                "area": p.area,
-                "state": _state(p),
-                "old_file": p.old.path if p.old else None,
-                "new_file": p.new.path if p.new else None,
-                "counts": {"old": counts(p.old), "new": counts(p.new)},
-                "renamed": p.renamed,
-                "changes": [
-                    change_dict(c) for _, cs in part_order(p.changes) for c in cs
-                ],
-                "findings": [
-                    {
-                        "state": fc.state,
-                        "code": fc.finding.code,
-                        "path": fc.finding.stable_path,
-                        "fingerprint": fc.fingerprint,
-                        "baseline_fingerprint": fc.old.fingerprint if fc.old else None,
-                        "old": _finding(fc.old),
-                        "new": _finding(fc.new),
-                    }
-                    for fc in p.findings
-                ],
-                "waivers": [w.__dict__ for w in p.waivers],
-            }
-        )
-    levels = dict.fromkeys(LEVELS, 0)
-    for c in result.changes:
-        levels[c.level.value] += 1
-    return {
-        "$schema": SCHEMA_ID,
-        "format": "lsip-check-diff",
-        "format_version": FORMAT_VERSION,
-        "tool": {"name": "lsip-check", "version": __version__},
-        "old": result.old_label,
-        "new": result.new_label,
-        "summary": {
-            "plans": len(result.plans),
-            "changes": levels,
-            "findings": {s: sum(p.count(s) for p in result.plans) for s in STATES},
-        },
-        "plans": plans,
-        "notices": list(result.notices),
-    }
-
-
-def render_json(result: DiffResult) -> str:
-    return json.dumps(as_dict(result), indent=2, ensure_ascii=False) + "\n"
-
-
-# -- Markdown ---------------------------------------------------------------------
-
-
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
-def render_markdown(result: DiffResult) -> str:
-    out = [
-        f"# Changes from `{result.old_label}` to `{result.new_label}`",
-        "",
-        _summary(result),
-    ]
-    for p in result.plans:
-        out += ["", f"## {p.area}", ""]
-        if _state(p) != "compared":
-            out.append(f"Plan {_state(p)}: `{(p.new or p.old).path}`.")  # type: ignore[union-attr]
-            continue
-        levels = p.levels()
-        out.append(
-            f"{_n(levels['error'], 'error')}, {_n(levels['warning'], 'warning')}, "
-            f"{_n(levels['info'], 'info')}; findings "
-            + ", ".join(f"{p.count(s)} {s}" for s in STATES)
-            + "."
-        )
-        for part, changes in part_order(p.changes):
-            out += [
-                "",
-                f"### {part}",
-                "",
-                "| level | change | old | new |",
-                "|---|---|---|---|",
-            ]
-            out += [
-                f"| {c.level.value} | {_cell(c.text)} (`{c.id}`) | {where(c.old)} | {where(c.new)} |"
-                for c in changes
-            ]
-        shown = [fc for fc in p.findings if fc.state in ("new", "fixed", "updated")]
-        if shown:
-            out += [
-                "",
-                "### Findings",
-                "",
-                "| state | rule | where | message |",
-                "|---|---|---|---|",
-            ]
-            out += [
-                f"| {fc.state} | {fc.finding.code} | {where(fc.finding.span)} | {_cell(fc.finding.message)} |"
-                for fc in shown
-            ]
-    return "\n".join(out) + "\n"
