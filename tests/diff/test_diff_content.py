@@ -368,3 +368,98 @@ def test_engagement_counts_fall_as_warnings_and_rise_as_information(
             place(new, "300\n"),
         ),
     ]
+
+
+def _cut(text: str, start: str, end: str) -> str:
+    """``text`` without the block from ``start`` up to (not including) ``end``."""
+    i = text.index(start)
+    return text[:i] + text[text.index(end, i) :]
+
+
+def test_the_other_weakenings_are_errors_with_their_old_place(tmp_path: Path) -> None:
+    def weaken(text: str) -> str:
+        # a provider no longer listed as engaged
+        text = _cut(text, "    - id: PR14\n", "  stakeholders:\n")
+        # the Net Zero consideration removed
+        text = _cut(
+            text, "  consideration: >-\n    Every priority", "  needs: [N2.4, N3.1"
+        )
+        # a national strategy no longer considered
+        text = _cut(
+            text,
+            "    - strategy: clean_energy_jobs_plan\n",
+            "  other_priority_sectors:",
+        )
+        # an outcome removed with its metric
+        return _cut(text, "  - id: O7\n", "\nnet_zero:")
+
+    old, new = pair(tmp_path, GM, weaken)
+    code, body = diff_json(str(old), str(new))
+    errors = [
+        (c["id"], c["text"], loc(c["old"]), c["new"])
+        for c in changes(body)
+        if c["level"] == "error"
+    ]
+    assert code == 1
+    assert sorted(errors) == sorted(
+        [
+            (
+                "provider-engagement-removed",
+                "Provider PR14 (Workers' Educational Association, designated_institution) no longer listed as engaged",
+                place(old, "id: PR14"),
+                None,
+            ),
+            (
+                "net-zero-consideration-removed",
+                "The Net Zero consideration was removed",
+                place(old, ">-\n    Every priority was reviewed"),
+                None,
+            ),
+            (
+                "national-strategy-no-longer-considered",
+                "National strategy clean_energy_jobs_plan is no longer considered",
+                place(old, "strategy: clean_energy_jobs_plan"),
+                None,
+            ),
+            (
+                "outcome-removed",
+                "Outcome O7 removed with its 1 metric: Jobseekers into priority-sector jobs",
+                place(old, "id: O7"),
+                None,
+            ),
+        ]
+    )
+
+
+def test_milestones_and_baselines_show_numbers_and_direction(tmp_path: Path) -> None:
+    def edit(text: str) -> str:
+        text = once(text, "{year: 2028, value: 4000}", "{year: 2028, value: 3800}")
+        return once(
+            text,
+            "baseline: {value: 3200, date: 2025-07-31}",
+            "baseline: {value: 3000, date: 2025-07-31}",
+        )
+
+    old, new = pair(tmp_path, GM, edit)
+    _, body = diff_json(str(old), str(new))
+    got = [
+        (c["id"], c["level"], c["text"], loc(c["old"]), loc(c["new"]))
+        for c in changes(body)
+    ]
+    name = "Outcome O2 metric 'Employers offering apprenticeships, placements or co-designed training'"
+    assert got == [
+        (
+            "metric-baseline-changed",
+            "warning",
+            f"{name} baseline lowered from 3200 to 3000 (-200)",
+            place(old, "3200, date"),
+            place(new, "3000, date"),
+        ),
+        (
+            "metric-milestone-changed",
+            "warning",
+            f"{name} milestone 2028 lowered from 4000 to 3800 (-200)",
+            place(old, "4000}"),
+            place(new, "3800}"),
+        ),
+    ]
