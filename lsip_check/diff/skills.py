@@ -13,7 +13,7 @@ from lsip_check.diff.base import (
     items,
     words,
 )
-from lsip_check.diff.match import Entry
+from lsip_check.diff.match import Entry, Pair
 from lsip_check.diff.model import Version
 from lsip_check.findings import DataPath
 
@@ -39,8 +39,27 @@ def need_entries(v: Version) -> list[Entry]:
     return out
 
 
+def _order(c: Comparison, pairs: list[Pair]) -> None:
+    """The priorities that are in both versions, in another order (info)."""
+    both = [(p.old, p.new) for p in pairs if p.old is not None and p.new is not None]
+    was = [n.key for _, n in sorted(both, key=lambda t: t[0].path)]
+    now = [n.key for _, n in sorted(both, key=lambda t: t[1].path)]
+    if was != now:
+        c.add(
+            "priorities-reordered",
+            INFO,
+            f"Priorities now in the order {', '.join(now)} (was {', '.join(was)})",
+            ("priorities",),
+            ("priorities",),
+            was,
+            now,
+        )
+
+
 def compare_priorities(c: Comparison) -> None:
-    for pair in c.pairs("priorities", priority_entries(c.old), priority_entries(c.new)):
+    pairs = c.pairs("priorities", priority_entries(c.old), priority_entries(c.new))
+    _order(c, pairs)
+    for pair in pairs:
         o, n = pair.old, pair.new
         if o is None and n is not None:
             c.add(

@@ -463,3 +463,22 @@ def test_milestones_and_baselines_show_numbers_and_direction(tmp_path: Path) -> 
             place(new, "3800}"),
         ),
     ]
+
+
+def test_reordered_priorities_are_one_information(tmp_path: Path) -> None:
+    def move_p2_after_p3a(text: str) -> str:
+        start, end = text.index("  - id: P2\n"), text.index("  - id: P3\n")
+        block, text = text[start:end], text[:start] + text[end:]
+        at = text.index("  - id: P4\n")
+        return text[:at] + block + text[at:]
+
+    old, new = pair(tmp_path, GM, move_p2_after_p3a)
+    code, body = diff_json(str(old), str(new))
+    assert code == 0
+    assert [(c["id"], c["level"], c["text"]) for c in changes(body)] == [
+        (
+            "priorities-reordered",
+            "info",
+            "Priorities now in the order P1, P3, P3a, P2, P4, P5 (was P1, P2, P3, P3a, P4, P5)",
+        )
+    ]
