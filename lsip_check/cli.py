@@ -1,7 +1,9 @@
 """Command line: parse options, call the library, print, exit. Nothing else lives here.
 
 Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage error,
-a path that cannot be opened, or an unusable configuration or rule file.
+a path that cannot be opened, or an unusable configuration or rule file; 3 an internal
+error (a bug in lsip-check, or an environment it cannot run in), with one line of
+explanation (``--debug`` shows the traceback).
 """
 
 from __future__ import annotations
@@ -19,9 +21,14 @@ FORMATS = ("text", "json", "sarif", "junit", "github", "gitlab", "markdown", "au
 
 
 class _DefaultGroup(click.Group):
-    """``lsip-check PATH...`` means ``lsip-check check PATH...``."""
+    """``lsip-check PATH...`` means ``lsip-check check PATH...``; an internal error
+    is exit code 3 with one line (the traceback only with ``--debug``)."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        head = args[: args.index("--")] if "--" in args else args
+        if "--debug" in head:  # taken out here: it may come before or after a command
+            args = [a for a in head if a != "--debug"] + args[len(head) :]
+            ctx.meta["lsip_check.debug"] = True
         if (
             args
             and args[0] not in self.commands
@@ -29,6 +36,20 @@ class _DefaultGroup(click.Group):
         ):
             args = ["check", *args]
         return super().parse_args(ctx, args)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except KeyboardInterrupt:
+            click.echo("lsip-check: interrupted.", err=True)
+            ctx.exit(130)
+        except Exception as exc:
+            from lsip_check.crash import report
+
+            click.echo(report(exc, bool(ctx.meta.get("lsip_check.debug"))), err=True)
+            ctx.exit(3)
 
 
 def _use_color(flag: bool | None) -> bool:
@@ -78,6 +99,12 @@ def _show_version(ctx: click.Context, _param: click.Parameter, value: bool) -> N
     is_eager=True,
     callback=_show_version,
     help="Show the version and the editions of the reference data, then exit.",
+)
+@click.option(
+    "--debug",
+    is_flag=True,
+    expose_value=False,
+    help="On an internal error (exit code 3), print the traceback to standard error.",
 )
 def main() -> None:
     """Check Local Skills Improvement Plans against the statutory guidance."""
@@ -423,7 +450,9 @@ class _Unusable(click.ClickException):
 
 
 def _fail(message: str) -> click.ClickException:
-    return _Unusable(message)
+    from lsip_check.report.safe import clean, shorten
+
+    return _Unusable(clean(shorten(message), keep_newlines=True))
 
 
 @main.command()
