@@ -178,9 +178,15 @@ _config_option = click.option(
 )
 @click.option(
     "--max-file-size",
-    type=click.IntRange(min=1),
+    type=click.IntRange(min=1, max=1 << 30),
     default=None,
-    help="Largest plan file read, in bytes (default 5 MB).",
+    help="Largest plan file read, in bytes (default 5 MB, at most 1 GiB).",
+)
+@click.option(
+    "--allow-include-outside",
+    is_flag=True,
+    default=None,
+    help="Read included files wherever they are (default: only from the plan's folder tree, or the git repository holding the plan).",
 )
 @click.option(
     "--project-root",
@@ -233,6 +239,7 @@ def check(
     reference_data: str | None,
     allow_missing_data: bool | None,
     max_file_size: int | None,
+    allow_include_outside: bool | None,
     project_root: str | None,
     config_file: str | None,
     no_config: bool,
@@ -257,6 +264,7 @@ def check(
         "reference_data": reference_data,
         "allow_missing_data": allow_missing_data or None,
         "max_file_size": max_file_size,
+        "allow_include_outside": allow_include_outside or None,
     }
     config = _config(paths, config_file, no_config)
     settings = _settings(config, cli)
@@ -404,7 +412,10 @@ def _options(config: Any, settings: dict[str, Any], use_waivers: bool) -> Any:
     return api.CheckOptions(
         select=tuple(settings["select"]),
         ignore=tuple(settings["ignore"]),
-        limits=Limits(max_bytes=settings["max_file_size"]),
+        limits=Limits(
+            max_bytes=settings["max_file_size"],
+            allow_include_outside=bool(settings["allow_include_outside"]),
+        ),
         reference_data=settings["reference_data"],
         allow_missing_data=bool(settings["allow_missing_data"]),
         rule_options=resolved.rule_options,
