@@ -207,7 +207,7 @@ def make_case(rng: random.Random) -> Case:
     pool = seed_texts()
     name = rng.choice([n for n in pool if ".lsip." in n])
     text = pool[name]
-    if rng.random() < 0.5:  # a slice of a plan: small mutants run fast
+    if rng.random() < 0.7:  # a slice of a plan: small mutants run fast
         lines = text.split("\n")
         a = rng.randrange(len(lines))
         text = "\n".join(lines[a : a + rng.randrange(5, 120)])
@@ -264,7 +264,8 @@ def _inside(folder: Path, f: dict[str, object]) -> str | None:
 
 
 def run_case(case: Case, folder: Path, twice: bool = True) -> list[str]:
-    """What went wrong checking ``case`` in ``folder`` (empty: nothing)."""
+    """What went wrong checking ``case`` in ``folder`` (empty: nothing), each
+    problem starting with its kind: ``crash:``, ``unlocated:`` or ``output:``."""
     from lsip_check.cli import main
 
     write_case(case, folder)
@@ -278,19 +279,19 @@ def run_case(case: Case, folder: Path, twice: bool = True) -> list[str]:
     for _ in range(2 if twice else 1):
         result = _invoke(main, args, folder)
         if result.exception is not None and not isinstance(result.exception, SystemExit):
-            return [f"exception {type(result.exception).__name__}: {result.exception}"]
+            return [f"crash: {type(result.exception).__name__}: {result.exception}"]
         if result.exit_code not in (0, 1, 2):
-            return [f"exit code {result.exit_code}: {result.output[-500:]}"]
+            return [f"crash: exit code {result.exit_code}: {result.output[-500:]}"]
         if "Traceback" in result.output:
-            return ["a traceback was printed"]
+            return ["crash: a traceback was printed"]
         if result.exit_code == 2:
             if _CONTROL.search(result.output.replace("\n", "").replace("\t", "")):
-                problems.append("raw control bytes in an error message")
+                problems.append("output: raw control bytes in an error message")
             return problems
         runs.append(result.stdout)
     problems += _reports(folder, out)
     if twice and runs[0] != runs[1]:
-        problems.append("two runs disagree")
+        problems.append("output: two runs disagree")
     return problems
 
 
@@ -314,13 +315,13 @@ def _reports(folder: Path, out: Path) -> list[str]:
         json.loads((out / "report.gitlab").read_text(encoding="utf-8"))
         ET.fromstring((out / "report.junit").read_bytes())
     except (ValueError, ET.ParseError, OSError) as exc:
-        return [f"a report does not parse: {exc}"]
+        return [f"output: a report does not parse: {exc}"]
     for f in body["findings"]:
         why = _inside(folder, f)
         if why:
-            problems.append(why)
+            problems.append(f"unlocated: {why}")
     for fmt in ("text", "github", "markdown"):
         text = (out / f"report.{fmt}").read_text(encoding="utf-8")
         if _CONTROL.search(text.replace("\n", "").replace("\t", "")):
-            problems.append(f"raw control bytes in the {fmt} report")
+            problems.append(f"output: raw control bytes in the {fmt} report")
     return problems
