@@ -283,8 +283,9 @@ def check(
                 jobs or os.cpu_count() or 1,
                 progress_line("checked"),
             )
+        read = _read_by_run(result, config, baseline)
         if write_baseline:
-            _write_baseline(result, write_baseline)
+            _write_baseline(result, write_baseline, read)
             return
         if baseline:
             from lsip_check import baseline as bl
@@ -310,7 +311,7 @@ def check(
     if fmt == "auto":
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     root = Path(project_root) if project_root else None
-    to_screen = _write_outputs(result, fmt, outputs, root)
+    to_screen = _write_outputs(result, fmt, outputs, root, read)
     if to_screen:
         text = _render(fmt, result, use_color, quiet, root)
         click.echo(text, nl=False, color=use_color)
@@ -337,8 +338,35 @@ def _render(
     return text
 
 
+def _read_by_run(result: Any, config: Any, baseline: str | None) -> list[Path]:
+    """Every file the run read (plans, annexes, configuration, baseline): reports and
+    baselines are never written over them."""
+    read = [Path(f) for r in result.results for f in r.files if f != "<stdin>"]
+    if config is not None and config.file is not None:
+        read.append(Path(config.file))
+    if baseline:
+        read.append(Path(baseline))
+    return read
+
+
+def _report_target(file: str) -> None:
+    """A report replaces an existing file (CI writes the same report each run), but
+    never a file the run read, a plan or anything but a regular file."""
+    from lsip_check.discover import is_plan_name
+    from lsip_check.files import WriteRefused
+
+    if is_plan_name(Path(file).name) and Path(file).exists():
+        raise WriteRefused(
+            f"{file} is a plan file; a report is never written over a plan. Choose another name."
+        )
+
+
 def _write_outputs(
-    result: Any, fmt: str, outputs: tuple[str, ...], root: Path | None = None
+    result: Any,
+    fmt: str,
+    outputs: tuple[str, ...],
+    root: Path | None = None,
+    read: list[Path] | None = None,
 ) -> bool:
     """Write each --output; return whether the main format still goes to the screen."""
     from lsip_check.files import WriteRefused, write_atomic
@@ -351,17 +379,25 @@ def _write_outputs(
         else:
             out_fmt, file, to_screen = fmt, spec, False
         try:
-            write_atomic(Path(file), _render(out_fmt, result, False, False, root), True)
+            _report_target(file)
+            text = _render(out_fmt, result, False, False, root)
+            write_atomic(Path(file), text, True, read or [])
         except (OSError, WriteRefused) as exc:
             reason = getattr(exc, "strerror", None) or exc
             raise _fail(f"{file}: cannot write the report ({reason})") from None
     return to_screen
 
 
-def _write_baseline(result: Any, file: str) -> None:
+def _write_baseline(result: Any, file: str, read: list[Path]) -> None:
+    """Record the findings in ``file``: never over a plan or a file the run read."""
     from lsip_check import baseline as bl
+    from lsip_check.files import WriteRefused
 
-    count = bl.write(result, Path(file))
+    try:
+        _report_target(file)
+    except WriteRefused as exc:
+        raise _fail(str(exc)) from None
+    count = bl.write(result, Path(file), read)
     click.echo(
         f"Recorded {count} finding{'s' if count != 1 else ''} in {file}; run with --baseline {file} to see only new ones.",
         err=True,
@@ -573,14 +609,19 @@ def convert(file: str, to: str | None, output: str | None, force: bool) -> None:
     from lsip_check.authoring import convert as converter
 
     try:
+        if output is not None:  # refuse before the work, not after it
+            files.check_writable(Path(output), force, [Path(file)])
         text, _ = converter.convert(Path(file), to)
-        if output is None:
-            click.echo(text, nl=False)
-            return
-        files.write_atomic(Path(output), text, force)
     except OSError as exc:
         raise _fail(f"{file}: cannot be read ({exc.strerror or exc})") from None
     except (converter.ConvertError, files.WriteRefused) as exc:
+        raise _fail(str(exc)) from None
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        files.write_atomic(Path(output), text, force, [Path(file)])
+    except files.WriteRefused as exc:
         raise _fail(str(exc)) from None
     click.echo(f"Wrote {output}.", err=True)
 

@@ -415,6 +415,8 @@ def effective(config: Config | None, cli: dict[str, Any]) -> dict[str, tuple[Any
     out: dict[str, tuple[Any, str]] = {k: (v, "default") for k, v in DEFAULTS.items()}
     if config is not None:
         for key, value in config.settings.items():
+            if value is None:  # `key: ~` (or empty) leaves the default
+                continue
             if key == "reference_data" and value:
                 value = str((config.root / str(value)).resolve())
             out[key] = (value, config.where(key))

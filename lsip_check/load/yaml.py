@@ -305,7 +305,7 @@ def _parser() -> Any:
     return _PARSER
 
 
-def _clamp(text: str, line: int, column: int) -> tuple[int, int]:
+def clamp_place(text: str, line: int, column: int) -> tuple[int, int]:
     """A place the parser gives past the end of the text (a truncated file) moved to
     the end of its last line."""
     lines = text.split("\n")
@@ -319,8 +319,11 @@ def load_yaml(
     file: str,
     max_depth: int = DEFAULT_MAX_DEPTH,
     max_nodes: int = DEFAULT_MAX_NODES,
+    clamp: bool = True,
 ) -> tuple[Any, SourceMap]:
-    """Parse YAML text into plain data and its SourceMap, or raise LoadError."""
+    """Parse YAML text into plain data and its SourceMap, or raise LoadError. With
+    ``clamp`` an error past the end of the text is placed at its end (a piece of a
+    larger file, such as front matter, is clamped by its reader instead)."""
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
     builder = _Builder(file, max_depth, max_nodes)
@@ -336,7 +339,9 @@ def load_yaml(
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "not valid YAML"
         context = f" ({exc.context})" if exc.context and exc.problem else ""
-        line, column = _clamp(text, mark.line + 1, mark.column + 1) if mark else (1, 1)
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        if clamp:
+            line, column = clamp_place(text, line, column)
         raise LoadError(
             f"This is not valid YAML: {problem}{context}. Check the indentation, "
             "quotes and brackets at this point.",
