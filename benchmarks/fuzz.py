@@ -35,15 +35,19 @@ def _kind(problem: str) -> str:
     return problem.split(":", 1)[0]
 
 
-def _work(job: tuple[int, int, int, str, str]) -> tuple[int, Counter[str], list[str]]:
-    seed, start, count, scratch, keep = job
+def _work(
+    job: tuple[int, int, int, str, str, int, int],
+) -> tuple[int, Counter[str], list[str]]:
+    seed, start, count, scratch, keep, twice, formats = job
     tally: Counter[str] = Counter()
     notes: list[str] = []
     base = Path(tempfile.mkdtemp(dir=scratch))
     for n in range(start, start + count):
         rng = random.Random(seed * 1_000_003 + n)
         folder = base / f"case-{n}"
-        problems = run_case(make_case(rng), folder, twice=n % 10 == 0)
+        problems = run_case(
+            make_case(rng), folder, twice=n % twice == 0, all_formats=n % formats == 0
+        )
         for kind in {_kind(p) for p in problems}:
             tally[kind] += 1
         if problems:
@@ -62,13 +66,34 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--batch", type=int, default=500)
     ap.add_argument(
+        "--twice-every",
+        type=int,
+        default=1,
+        help="check every Nth mutant twice and compare (default 1: all)",
+    )
+    ap.add_argument(
+        "--formats-every",
+        type=int,
+        default=1,
+        help="write and parse all seven formats for every Nth mutant, JSON only for "
+        "the others (default 1: all)",
+    )
+    ap.add_argument(
         "--scratch",
         default="/dev/shm" if os.path.isdir("/dev/shm") else tempfile.gettempdir(),
     )
     ap.add_argument("--keep", default=str(HERE / "fuzz-failures"))
     args = ap.parse_args()
     jobs = [
-        (args.seed, s, min(args.batch, args.count - s), args.scratch, args.keep)
+        (
+            args.seed,
+            s,
+            min(args.batch, args.count - s),
+            args.scratch,
+            args.keep,
+            args.twice_every,
+            args.formats_every,
+        )
         for s in range(0, args.count, args.batch)
     ]
     start = time.perf_counter()
@@ -89,7 +114,8 @@ def main() -> int:
     seconds = time.perf_counter() - start
     print(
         f"done: {done:,} mutants in {seconds:,.0f} s ({done / seconds:.1f}/s), "
-        f"seed {args.seed}, jobs {args.jobs}; crashes {tally['crash']}, "
+        f"seed {args.seed}, jobs {args.jobs}, twice every {args.twice_every}, "
+        f"all formats every {args.formats_every}; crashes {tally['crash']}, "
         f"unlocated {tally['unlocated']}, output failures {tally['output']}; "
         f"{platform.machine()} {os.cpu_count()} cores, Python {platform.python_version()}"
     )

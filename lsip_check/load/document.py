@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -58,12 +59,16 @@ def _read_text(path: Path, limits: Limits) -> str:
     return decode(read_limited(path, limits.max_bytes), limits.max_bytes)
 
 
+_BREAKS = re.compile("\r\n?|[\x85\u2028\u2029]")
+
+
 def normalise(text: str) -> str:
-    """Line ends as ``\\n`` only: CRLF and a lone CR each end one line, as editors,
-    YAML and markdown-it count them, so every reader of the text agrees on lines."""
-    if "\r" not in text:
+    """Line ends as ``\\n`` only: CRLF, a lone CR and the Unicode line breaks (NEL,
+    LS, PS) each end one line, as the YAML parser and most editors count them, so
+    every reader of the text (YAML, markdown-it, locations) agrees on lines."""
+    if "\r" not in text and not _BREAKS.search(text):
         return text
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return _BREAKS.sub("\n", text)
 
 
 def is_markdown(name: str) -> bool:

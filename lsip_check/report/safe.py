@@ -40,8 +40,27 @@ def clean(text: str, keep_newlines: bool = False) -> str:
 
 def clean_all(value: T) -> T:
     """A copy of ``value`` (a RunResult, Finding, list...) with every string in it
-    cleaned, keeping newlines (reporters lay text out in lines). Enums are kept."""
+    cleaned, keeping newlines (reporters lay text out in lines). Enums are kept.
+    ``value`` itself when no string in it needs cleaning (the usual case)."""
+    if not _dirty(value, set()):
+        return value
     return _deep(value, {})  # type: ignore[no-any-return]
+
+
+def _dirty(value: Any, seen: set[int]) -> bool:
+    """Whether any string in ``value`` holds a control character to clean."""
+    if isinstance(value, str):
+        return _CONTROL.search(value) is not None
+    if isinstance(value, list | tuple | frozenset):
+        return any(_dirty(v, seen) for v in value)
+    if isinstance(value, dict):
+        return any(_dirty(k, seen) or _dirty(v, seen) for k, v in value.items())
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        if id(value) in seen:
+            return False
+        seen.add(id(value))
+        return any(_dirty(getattr(value, f.name), seen) for f in dataclasses.fields(value))
+    return False
 
 
 def _deep(value: Any, seen: dict[int, Any]) -> Any:
