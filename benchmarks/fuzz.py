@@ -53,7 +53,9 @@ def _work(
         if problems:
             notes.append(f"mutant {n}: {problems[0][:300]}")
             if len(notes) <= 50:
-                shutil.copytree(folder, Path(keep) / f"seed{seed}-{n}", dirs_exist_ok=True)
+                shutil.copytree(
+                    folder, Path(keep) / f"seed{seed}-{n}", dirs_exist_ok=True
+                )
         shutil.rmtree(folder, ignore_errors=True)
     shutil.rmtree(base, ignore_errors=True)
     return count, tally, notes

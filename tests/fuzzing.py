@@ -48,7 +48,7 @@ HOSTILE = [
     "*a",
     "*nope",
     "'\x1b]0;owned\x07'",
-    "\"\\e[2J\\x9b\"",
+    '"\\e[2J\\x9b"',
     "x" * 3000,
     "é\u202e\u2028",
     "'%s {0} {x}'",
@@ -114,7 +114,7 @@ CONFIGS = [
     "max_file_size: 4611686018427387904\n",
     "max_file_size: 1000000000000000000000000000000\n",
     "max_file_size: 0\n",
-    "reference_data: \"a\\0b\"\n",
+    'reference_data: "a\\0b"\n',
     "select: [[]]\n",
     "severity: {LSIP101: fatal}\n",
     "per_path_ignores: {'*': [LSIP1]}\n",
@@ -159,7 +159,9 @@ class Case:
 
 
 def _scalar_line(lines: list[str], rng: random.Random) -> int | None:
-    candidates = [i for i, line in enumerate(lines) if re.match(r"\s*-?\s*\w+: \S", line)]
+    candidates = [
+        i for i, line in enumerate(lines) if re.match(r"\s*-?\s*\w+: \S", line)
+    ]
     return rng.choice(candidates) if candidates else None
 
 
@@ -228,7 +230,9 @@ def make_case(rng: random.Random) -> Case:
         config = rng.choice(CONFIGS)
         case.files[".lsip-check.yaml"] = mutate(config, rng, rng.choice((0, 0, 1)))
     if rng.random() < 0.05:  # bytes: encodings and truncated UTF-8
-        raw = plan.encode(rng.choice(("utf-8", "utf-16-le", "utf-16", "latin-1")), "replace")
+        raw = plan.encode(
+            rng.choice(("utf-8", "utf-16-le", "utf-16", "latin-1")), "replace"
+        )
         case.files[f"plan.lsip.{suffix}"] = raw[: rng.randrange(len(raw) + 1)]
     return case
 
@@ -257,7 +261,9 @@ def _inside(folder: Path, f: dict[str, object]) -> str | None:
     lines = _lines(file)
     line, col = int(str(f["line"])), int(str(f["column"]))
     if not 1 <= line <= len(lines):
-        return f"{f['code']} at line {line} of {f['file']}, which has {len(lines)} lines"
+        return (
+            f"{f['code']} at line {line} of {f['file']}, which has {len(lines)} lines"
+        )
     if not 1 <= col <= len(lines[line - 1]) + 1:
         return f"{f['code']} at {line}:{col} of {f['file']}, line length {len(lines[line - 1])}"
     return None
@@ -280,7 +286,9 @@ def run_case(
     runs = []
     for _ in range(2 if twice else 1):
         result = _invoke(main, args, folder)
-        if result.exception is not None and not isinstance(result.exception, SystemExit):
+        if result.exception is not None and not isinstance(
+            result.exception, SystemExit
+        ):
             return [f"crash: {type(result.exception).__name__}: {result.exception}"]
         if result.exit_code not in (0, 1, 2):
             return [f"crash: exit code {result.exit_code}: {result.output[-500:]}"]

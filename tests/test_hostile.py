@@ -210,7 +210,15 @@ PLAN = "identity:\n  area: Kent and Medway\n"
 
 
 def _check(folder: Path, *args: str) -> list[tuple[str, str, int, int, str]]:
-    ran = cli("--no-config", "--format", "json", "--select", "LSIP001,LSIP002,LSIP004", *args, cwd=folder)
+    ran = cli(
+        "--no-config",
+        "--format",
+        "json",
+        "--select",
+        "LSIP001,LSIP002,LSIP004",
+        *args,
+        cwd=folder,
+    )
     assert ran.code in (0, 1), ran.err
     return _json(ran)
 
@@ -238,11 +246,16 @@ def test_number_past_pythons_digit_limit_is_located(tmp_path: Path) -> None:
 
 
 def test_number_past_digit_limit_in_configuration_is_exit_2(tmp_path: Path) -> None:
-    _write(tmp_path, {"c.yaml": "max_file_size: " + "9" * 5000 + "\n", "p.lsip.yaml": PLAN})
+    _write(
+        tmp_path, {"c.yaml": "max_file_size: " + "9" * 5000 + "\n", "p.lsip.yaml": PLAN}
+    )
     ran = cli("--config", "c.yaml", "p.lsip.yaml", cwd=tmp_path)
     assert ran.code == 2
     assert "c.yaml:1:16: " in ran.err and "5,000 characters long" in ran.err
-    _write(tmp_path, {"pyproject.toml": "[tool.lsip-check]\nmax_file_size = " + "9" * 5000 + "\n"})
+    _write(
+        tmp_path,
+        {"pyproject.toml": "[tool.lsip-check]\nmax_file_size = " + "9" * 5000 + "\n"},
+    )
     ran = cli("--config", "pyproject.toml", "p.lsip.yaml", cwd=tmp_path)
     assert ran.code == 2 and "pyproject.toml: " in ran.err
 
@@ -263,14 +276,20 @@ def test_include_or_folder_entry_that_is_a_symlink_loop(tmp_path: Path) -> None:
     (tmp_path / "plans" / "x.lsip.yaml").symlink_to("x.lsip.yaml")
     ran = cli("--no-config", "plans", cwd=tmp_path)
     assert ran.code == 2
-    assert ran.err == "Error: plans/x.lsip.yaml: cannot be read (Too many levels of symbolic links)\n"
+    assert (
+        ran.err
+        == "Error: plans/x.lsip.yaml: cannot be read (Too many levels of symbolic links)\n"
+    )
 
 
 @pytest.mark.parametrize("size", [str(2**62), str(10**30)])
 def test_huge_max_file_size_is_exit_2(tmp_path: Path, size: str) -> None:
     _write(tmp_path, {"c.yaml": f"max_file_size: {size}\n", "p.lsip.yaml": PLAN})
     ran = cli("--config", "c.yaml", "p.lsip.yaml", cwd=tmp_path)
-    assert ran.code == 2 and "c.yaml:1:16: `max_file_size` must be between 1 and 1073741824" in ran.err
+    assert (
+        ran.code == 2
+        and "c.yaml:1:16: `max_file_size` must be between 1 and 1073741824" in ran.err
+    )
     ran = cli("--no-config", "--max-file-size", size, "p.lsip.yaml", cwd=tmp_path)
     assert ran.code == 2 and "--max-file-size" in ran.err
 
@@ -304,8 +323,12 @@ def _broken_csv(folder: Path, name: str, how: str) -> None:
         path.write_bytes(b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 8)
 
 
-@pytest.mark.parametrize("how", ["empty", "renamed-header", "ragged", "latin-1", "binary"])
-@pytest.mark.parametrize("name", ["sic2007.csv", "soc2020.csv", "fe_colleges_esfa_2019_20.csv"])
+@pytest.mark.parametrize(
+    "how", ["empty", "renamed-header", "ragged", "latin-1", "binary"]
+)
+@pytest.mark.parametrize(
+    "name", ["sic2007.csv", "soc2020.csv", "fe_colleges_esfa_2019_20.csv"]
+)
 def test_broken_reference_csv_is_exit_2_naming_the_file(
     tmp_path: Path, how: str, name: str
 ) -> None:
@@ -314,7 +337,9 @@ def test_broken_reference_csv_is_exit_2_naming_the_file(
     ran = cli("--no-config", "--reference-data", "data", str(plan), cwd=tmp_path)
     assert ran.code == 2, ran.out[-500:]
     assert f"{name} could not be read" in ran.err
-    assert ran.err.startswith("Error: The reference data in ") and ran.err.count("\n") == 1
+    assert (
+        ran.err.startswith("Error: The reference data in ") and ran.err.count("\n") == 1
+    )
 
 
 def test_init_into_a_read_only_folder_is_exit_2(
@@ -331,7 +356,9 @@ def test_init_into_a_read_only_folder_is_exit_2(
         raise PermissionError(errno.EACCES, "Permission denied")
 
     monkeypatch.setattr(tempfile, "mkstemp", refuse)
-    got = CliRunner().invoke(main, ["init", "--area", "Kent and Medway", str(tmp_path / "k.lsip.md")])
+    got = CliRunner().invoke(
+        main, ["init", "--area", "Kent and Medway", str(tmp_path / "k.lsip.md")]
+    )
     assert got.exit_code == 2, got.output
     assert "does not allow it (Permission denied)" in got.output
     assert not (tmp_path / "k.lsip.md").exists()
@@ -350,15 +377,29 @@ _GM = EXAMPLES / "greater-manchester.lsip.yaml"
 SHAPES = {
     "sa_priorities": (486, "[SA1]", "[[[]]]", 21, "`sa_priorities` should be text"),
     "party": (35, "party: erb", "party: {}", 14, "`party` must be one of"),
-    "stakeholder-type": (1176, "strategic_authority", "[[]]", 13, "`type` must be one of"),
+    "stakeholder-type": (
+        1176,
+        "strategic_authority",
+        "[[]]",
+        13,
+        "`type` must be one of",
+    ),
     "provider-type": (1119, "fe_college", "[[]]", 13, "`type` must be one of"),
-    "focus_area": (1247, "improve_skills_offer", "[]", 17, "`focus_area` must be one of"),
+    "focus_area": (
+        1247,
+        "improve_skills_offer",
+        "[]",
+        17,
+        "`focus_area` must be one of",
+    ),
     "theme": (1506, "skills_gaps", "[]", 12, "`theme` must be one of"),
 }
 
 
 @pytest.mark.parametrize("name", sorted(SHAPES))
-def test_value_of_the_wrong_shape_is_a_schema_finding_only(tmp_path: Path, name: str) -> None:
+def test_value_of_the_wrong_shape_is_a_schema_finding_only(
+    tmp_path: Path, name: str
+) -> None:
     line, old, new, column, phrase = SHAPES[name]
     lines = _GM.read_text(encoding="utf-8").split("\n")
     assert old in lines[line - 1]
@@ -371,16 +412,26 @@ def test_value_of_the_wrong_shape_is_a_schema_finding_only(tmp_path: Path, name:
 
 
 def test_rule_options_of_the_wrong_type_are_exit_2(tmp_path: Path) -> None:
-    _write(tmp_path, {
-        "c.yaml": "rule_options:\n  LSIP106: {budget: 'many'}\n",
-        "d.yaml": "rule_options:\n  LSIP105:\n    topics: {a: 1}\n",
-        "p.lsip.yaml": PLAN,
-    })
+    _write(
+        tmp_path,
+        {
+            "c.yaml": "rule_options:\n  LSIP106: {budget: 'many'}\n",
+            "d.yaml": "rule_options:\n  LSIP105:\n    topics: {a: 1}\n",
+            "p.lsip.yaml": PLAN,
+        },
+    )
     ran = cli("--config", "c.yaml", "p.lsip.yaml", cwd=tmp_path)
     assert ran.code == 2
-    assert ran.err == "Error: c.yaml:2:21: LSIP106's option `budget` must be a whole number, like its default `15000`.\n"
+    assert (
+        ran.err
+        == "Error: c.yaml:2:21: LSIP106's option `budget` must be a whole number, like its default `15000`.\n"
+    )
     ran = cli("--config", "d.yaml", "p.lsip.yaml", cwd=tmp_path)
-    assert ran.code == 2 and "c.yaml" not in ran.err and "LSIP105's option `topics`" in ran.err
+    assert (
+        ran.code == 2
+        and "c.yaml" not in ran.err
+        and "LSIP105's option `topics`" in ran.err
+    )
 
 
 def test_a_crash_inside_a_rule_is_exit_3_not_a_finding(
@@ -408,7 +459,9 @@ def test_a_crash_inside_a_rule_is_exit_3_not_a_finding(
     got = CliRunner().invoke(main, ["--no-config", str(_GM)])
     assert got.exit_code == 3
     (line,) = got.stderr.splitlines()
-    assert line.startswith("lsip-check failed with an internal error (RuleCrash: LSIP003 failed at ")
+    assert line.startswith(
+        "lsip-check failed with an internal error (RuleCrash: LSIP003 failed at "
+    )
     assert "This is a bug in lsip-check, not a problem in the plan" in line
     saved = line.split("the traceback is in ")[1].split(";")[0]
     assert "KeyError: 'boom'" in Path(saved).read_text(encoding="utf-8")
@@ -443,13 +496,18 @@ def test_folder_holding_a_fifo_plan_does_not_hang(tmp_path: Path) -> None:
 def test_include_bomb_reads_each_file_once(tmp_path: Path) -> None:
     files: dict[str, str | bytes] = {}
     for level in range(6):
-        files[f"a{level}.yaml"] = f"include: [{', '.join([f'a{level + 1}.yaml'] * 10)}]\nactions: []\n"
+        files[f"a{level}.yaml"] = (
+            f"include: [{', '.join([f'a{level + 1}.yaml'] * 10)}]\nactions: []\n"
+        )
     files["a6.yaml"] = "actions: []\n"
     files["p.lsip.yaml"] = "include: [" + ", ".join(["a0.yaml"] * 10) + "]\n" + PLAN
     _write(tmp_path, files)
     ran = cli("--no-config", "--format", "json", "p.lsip.yaml", cwd=tmp_path)
     body = json.loads(ran.out)
-    assert body["plans"][0]["files"] == ["p.lsip.yaml", *(f"a{n}.yaml" for n in range(7))]
+    assert body["plans"][0]["files"] == [
+        "p.lsip.yaml",
+        *(f"a{n}.yaml" for n in range(7)),
+    ]
     repeats = [f for f in _json(ran) if "is included more than once" in f[4]]
     assert len(repeats) == 7 * 9
     assert ("LSIP001", "p.lsip.yaml", 1, 20) in [r[:4] for r in repeats]
@@ -468,7 +526,11 @@ def test_include_budget_of_files_and_bytes(tmp_path: Path) -> None:
     _write(tmp_path, files)
     options = CheckOptions(select=("LSIP001",))
     result = check_paths([str(tmp_path / "p.lsip.yaml")], options)
-    refused = [f.message for f in result.findings if "the most one plan may include" in f.message]
+    refused = [
+        f.message
+        for f in result.findings
+        if "the most one plan may include" in f.message
+    ]
     assert len(result.results[0].files) == 64 and len(refused) == 70 - 63
     options.limits = Limits(max_bytes=4000, max_total_bytes=4000)
     result = check_paths([str(tmp_path / "q.lsip.yaml")], options)
@@ -489,7 +551,9 @@ def test_include_outside_the_plan_tree_is_refused(tmp_path: Path, entry: str) ->
     ran = cli("--no-config", "p.lsip.yaml", cwd=plan_dir)
     assert "secret_key_name" not in ran.out and "root:" not in ran.out
     lines = [x for x in ran.out.splitlines() if "LSIP001" in x]
-    assert lines[0].startswith(f"p.lsip.yaml:1:11: LSIP001 [error] The include `{entry}` leads outside {plan_dir} ")
+    assert lines[0].startswith(
+        f"p.lsip.yaml:1:11: LSIP001 [error] The include `{entry}` leads outside {plan_dir} "
+    )
     assert "--allow-include-outside" in lines[0]
     ran = cli("--no-config", "--allow-include-outside", "p.lsip.yaml", cwd=plan_dir)
     assert "leads outside" not in ran.out
@@ -498,7 +562,13 @@ def test_include_outside_the_plan_tree_is_refused(tmp_path: Path, entry: str) ->
 
 
 def test_include_inside_the_git_repository_is_allowed(tmp_path: Path) -> None:
-    _write(tmp_path, {"shared/annex.yaml": "actions: []\n", "plans/p.lsip.yaml": "include: [../shared/annex.yaml]\n" + PLAN})
+    _write(
+        tmp_path,
+        {
+            "shared/annex.yaml": "actions: []\n",
+            "plans/p.lsip.yaml": "include: [../shared/annex.yaml]\n" + PLAN,
+        },
+    )
     found = _check(tmp_path, "plans/p.lsip.yaml")
     assert not [f for f in found if f[0] == "LSIP001"]
 
@@ -519,7 +589,9 @@ def test_terminal_escapes_in_plan_text_are_never_printed_raw(
     tmp_path: Path, fmt: str, kind: str
 ) -> None:
     if kind == "yaml":
-        plan = f'identity:\n  area: "Kent{_YAML_ESCAPES}"\n"evil{_YAML_ESCAPES}key": 1\n'
+        plan = (
+            f'identity:\n  area: "Kent{_YAML_ESCAPES}"\n"evil{_YAML_ESCAPES}key": 1\n'
+        )
     else:
         plan = f'---\nidentity:\n  area: Kent\n"evil{_YAML_ESCAPES}key": 1\n---\n\n## Intro{ESCAPES}\n'
 
@@ -531,7 +603,7 @@ def test_terminal_escapes_in_plan_text_are_never_printed_raw(
 
 
 def test_terminal_escapes_in_error_messages_are_escaped(tmp_path: Path) -> None:
-    _write(tmp_path, {"c.yaml": "select: [\"LSIP\\e]0;x\\a\"]\n", "p.lsip.yaml": PLAN})
+    _write(tmp_path, {"c.yaml": 'select: ["LSIP\\e]0;x\\a"]\n', "p.lsip.yaml": PLAN})
     ran = cli("--config", "c.yaml", "p.lsip.yaml", cwd=tmp_path)
     assert ran.code == 2 and "\x1b" not in ran.err and "\x07" not in ran.err
     assert "LSIP\\x1b]0;x\\x07" in ran.err
@@ -551,14 +623,25 @@ def _plan_folder(tmp_path: Path) -> Path:
 @pytest.mark.parametrize(
     "args, phrase",
     [
-        (["-o", "lancashire-draft.lsip.yaml"], "is a plan file; a report is never written over a plan"),
-        (["-o", "sarif:lancashire-actions.annex.yaml"], "is a file this run reads (lancashire-actions.annex.yaml)"),
+        (
+            ["-o", "lancashire-draft.lsip.yaml"],
+            "is a plan file; a report is never written over a plan",
+        ),
+        (
+            ["-o", "sarif:lancashire-actions.annex.yaml"],
+            "is a file this run reads (lancashire-actions.annex.yaml)",
+        ),
         (["--write-baseline", "lancashire-draft.lsip.yaml"], "is a plan file"),
-        (["--write-baseline", "lancashire-actions.annex.yaml"], "is a file this run reads"),
+        (
+            ["--write-baseline", "lancashire-actions.annex.yaml"],
+            "is a file this run reads",
+        ),
         (["-o", "/dev/null"], "is not a regular file"),
     ],
 )
-def test_reports_never_replace_the_input_or_a_device(tmp_path: Path, args: list[str], phrase: str) -> None:
+def test_reports_never_replace_the_input_or_a_device(
+    tmp_path: Path, args: list[str], phrase: str
+) -> None:
     folder = _plan_folder(tmp_path)
     before = {p.name: p.read_bytes() for p in folder.iterdir()}
     ran = cli("--no-config", "lancashire-draft.lsip.yaml", *args, cwd=folder)
@@ -572,12 +655,23 @@ def test_report_over_a_symlink_keeps_the_link(tmp_path: Path) -> None:
     (folder / "reports" / "r.json").write_text("old\n", encoding="utf-8")
     (folder / "r.json").symlink_to("reports/r.json")
     (folder / "dev").symlink_to("/dev/null")
-    ran = cli("--no-config", "lancashire-draft.lsip.yaml", "-o", "json:r.json", cwd=folder)
+    ran = cli(
+        "--no-config", "lancashire-draft.lsip.yaml", "-o", "json:r.json", cwd=folder
+    )
     assert ran.code == 1
     assert (folder / "r.json").is_symlink()
-    assert json.loads((folder / "reports" / "r.json").read_text(encoding="utf-8"))["summary"]["error"] == 12
+    assert (
+        json.loads((folder / "reports" / "r.json").read_text(encoding="utf-8"))[
+            "summary"
+        ]["error"]
+        == 12
+    )
     ran = cli("--no-config", "lancashire-draft.lsip.yaml", "-o", "dev", cwd=folder)
-    assert ran.code == 2 and "is not a regular file" in ran.err and (folder / "dev").is_symlink()
+    assert (
+        ran.code == 2
+        and "is not a regular file" in ran.err
+        and (folder / "dev").is_symlink()
+    )
 
 
 def test_report_over_a_hard_link_is_refused(tmp_path: Path) -> None:
@@ -598,7 +692,15 @@ def test_written_files_keep_the_mode_or_follow_the_umask(tmp_path: Path) -> None
     folder = _plan_folder(tmp_path)
     (folder / "old.txt").write_text("old\n", encoding="utf-8")
     os.chmod(folder / "old.txt", 0o640)
-    cli("--no-config", "lancashire-draft.lsip.yaml", "-o", "old.txt", "-o", "json:new.json", cwd=folder)
+    cli(
+        "--no-config",
+        "lancashire-draft.lsip.yaml",
+        "-o",
+        "old.txt",
+        "-o",
+        "json:new.json",
+        cwd=folder,
+    )
     assert stat.S_IMODE(os.stat(folder / "old.txt").st_mode) == 0o640
     mask = os.umask(0o022)
     os.umask(mask)
@@ -630,10 +732,19 @@ def test_writes_go_through_a_named_temporary_file_synced_before_rename(
 def test_convert_blames_the_output_it_cannot_write(tmp_path: Path) -> None:
     folder = _plan_folder(tmp_path)
     (folder / "out.md").mkdir()
-    ran = cli("convert", "lancashire-draft.lsip.yaml", "-o", "out.md", "--force", cwd=folder)
+    ran = cli(
+        "convert", "lancashire-draft.lsip.yaml", "-o", "out.md", "--force", cwd=folder
+    )
     assert ran.code == 2
     assert ran.err.startswith("Error: out.md exists and is not a regular file")
-    ran = cli("convert", "lancashire-draft.lsip.yaml", "-o", "lancashire-draft.lsip.yaml", "--force", cwd=folder)
+    ran = cli(
+        "convert",
+        "lancashire-draft.lsip.yaml",
+        "-o",
+        "lancashire-draft.lsip.yaml",
+        "--force",
+        cwd=folder,
+    )
     assert ran.code == 2 and "is a file this run reads" in ran.err
 
 
@@ -652,40 +763,62 @@ def test_convert_reads_within_the_limit(tmp_path: Path, source: str) -> None:
 
 
 def test_utf8_error_column_counts_characters(tmp_path: Path) -> None:
-    _write(tmp_path, {"p.lsip.yaml": "identity:\n  area: é ü \xa3".encode("utf-8")[:-2] + b"\xa3 Kent\n"})
+    _write(
+        tmp_path,
+        {"p.lsip.yaml": "identity:\n  area: é ü \xa3".encode()[:-2] + b"\xa3 Kent\n"},
+    )
     (f,) = _check(tmp_path, "p.lsip.yaml")
     assert f[:4] == ("LSIP001", "p.lsip.yaml", 2, 13)
 
 
-def test_yaml_error_at_the_end_of_a_truncated_file_is_on_its_last_line(tmp_path: Path) -> None:
+def test_yaml_error_at_the_end_of_a_truncated_file_is_on_its_last_line(
+    tmp_path: Path,
+) -> None:
     text = _GM.read_text(encoding="utf-8")
-    cut = text[: text.index("    sa_priorities: [SA1]") + len("    sa_priorities: [SA1")]
+    cut = text[
+        : text.index("    sa_priorities: [SA1]") + len("    sa_priorities: [SA1")
+    ]
     _write(tmp_path, {"p.lsip.yaml": cut})
     (f,) = _check(tmp_path, "p.lsip.yaml")
     last = cut.count("\n") + 1
     assert f[:4] == ("LSIP001", "p.lsip.yaml", last, len(cut.split("\n")[-1]) + 1)
 
 
-def test_findings_in_an_annex_that_failed_to_load_name_a_file_of_the_plan(tmp_path: Path) -> None:
-    _write(tmp_path, {"p.lsip.yaml": "include: [annex.yaml]\n" + PLAN, "annex.yaml": "actions: [\n"})
+def test_findings_in_an_annex_that_failed_to_load_name_a_file_of_the_plan(
+    tmp_path: Path,
+) -> None:
+    _write(
+        tmp_path,
+        {"p.lsip.yaml": "include: [annex.yaml]\n" + PLAN, "annex.yaml": "actions: [\n"},
+    )
     ran = cli("--no-config", "--format", "json", "p.lsip.yaml", cwd=tmp_path)
     body = json.loads(ran.out)
     assert body["plans"][0]["files"] == ["p.lsip.yaml", "annex.yaml"]
-    assert [f[:4] for f in _json(ran) if f[0] == "LSIP001"] == [("LSIP001", "annex.yaml", 2, 1)]
+    assert [f[:4] for f in _json(ran) if f[0] == "LSIP001"] == [
+        ("LSIP001", "annex.yaml", 2, 1)
+    ]
 
 
 # Limits -----------------------------------------------------------------------------
 
 
 def test_markdown_table_of_20000_rows_is_bounded(tmp_path: Path) -> None:
-    lines = (EXAMPLES / "greater-manchester.lsip.md").read_text(encoding="utf-8").split("\n")
+    lines = (
+        (EXAMPLES / "greater-manchester.lsip.md")
+        .read_text(encoding="utf-8")
+        .split("\n")
+    )
     at = next(i for i, x in enumerate(lines) if x.startswith("| ID | Stakeholder |"))
-    lines[at + 2 : at + 2] = [f"| S{n} | Employer {n} | other | A survey |" for n in range(20000)]
+    lines[at + 2 : at + 2] = [
+        f"| S{n} | Employer {n} | other | A survey |" for n in range(20000)
+    ]
     _write(tmp_path, {"t.lsip.md": "\n".join(lines)})
     ran = cli("--no-config", "--format", "json", "t.lsip.md", cwd=tmp_path)
     (f,) = [f for f in _json(ran) if "rows" in f[4]]
     assert f[:4] == ("LSIP002", "t.lsip.md", at + 2003, 1)
-    assert f[4].startswith("This table has more than 2,000 rows; only the first 2,000 were read.")
+    assert f[4].startswith(
+        "This table has more than 2,000 rows; only the first 2,000 were read."
+    )
     assert len(ran.out) < 5_000_000
 
 
@@ -716,7 +849,16 @@ def test_an_unusable_environment_is_exit_3_in_one_line(tmp_path: Path) -> None:
         "sys.argv = ['lsip-check', '--no-config', 'p.lsip.yaml']\n"
         "main()\n"
     )
-    proc = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, timeout=30, env={"PYTHONPATH": str(ROOT), "TMPDIR": str(tmp_path), "PATH": "/usr/bin:/bin"})
+    proc = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=30,
+        env={"PYTHONPATH": str(ROOT), "TMPDIR": str(tmp_path), "PATH": "/usr/bin:/bin"},
+    )
     assert proc.returncode == 3
     (line,) = proc.stderr.splitlines()
-    assert line.startswith("lsip-check ran out of memory; this is an internal error, not a finding (the traceback is in ")
+    assert line.startswith(
+        "lsip-check ran out of memory; this is an internal error, not a finding (the traceback is in "
+    )

@@ -10,8 +10,8 @@ from typing import Any, TypeVar
 
 from lsip_check.findings import DataPath, Span
 from lsip_check.load.decode import DEFAULT_MAX_BYTES, decode
-from lsip_check.load.reading import include_root, read_limited
 from lsip_check.load.errors import LoadError
+from lsip_check.load.reading import include_root, read_limited
 from lsip_check.load.sourcemap import SourceMap
 from lsip_check.load.yaml import DEFAULT_MAX_DEPTH, DEFAULT_MAX_NODES, load_yaml
 
@@ -170,12 +170,18 @@ class _Includer:
     def target(self, entry: str, file: Path) -> tuple[Path | None, str]:
         """The resolved file an include names, or None and why it cannot be used."""
         if "\0" in entry:
-            return None, f"The include `{entry!r}` contains a NUL character, which no file name can hold. Write the annex's file name."
+            return (
+                None,
+                f"The include `{entry!r}` contains a NUL character, which no file name can hold. Write the annex's file name.",
+            )
         try:
             target = (file.parent / entry).resolve()
         except (OSError, RuntimeError, ValueError) as exc:
             reason = getattr(exc, "strerror", None) or exc
-            return None, f"The included file `{entry}` cannot be followed ({reason}): check for a symbolic link that points to itself."
+            return (
+                None,
+                f"The included file `{entry}` cannot be followed ({reason}): check for a symbolic link that points to itself.",
+            )
         if not self.limits.allow_include_outside and not target.is_relative_to(
             self.root
         ):

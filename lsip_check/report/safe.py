@@ -59,7 +59,9 @@ def _dirty(value: Any, seen: set[int]) -> bool:
         if id(value) in seen:
             return False
         seen.add(id(value))
-        return any(_dirty(getattr(value, f.name), seen) for f in dataclasses.fields(value))
+        return any(
+            _dirty(getattr(value, f.name), seen) for f in dataclasses.fields(value)
+        )
     return False
 
 
