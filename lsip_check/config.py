@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from lsip_check.findings import DataPath, Span
+from lsip_check.load.yaml import as_text
 
 YAML_NAMES = (".lsip-check.yaml", ".lsip-check.yml")
 TOML_TABLE = "tool.lsip-check"
@@ -417,8 +418,8 @@ def effective(config: Config | None, cli: dict[str, Any]) -> dict[str, tuple[Any
         for key, value in config.settings.items():
             if value is None:  # `key: ~` (or empty) leaves the default
                 continue
-            if key == "reference_data" and value:
-                value = str((config.root / str(value)).resolve())
+            if key == "reference_data":  # `reference_data: 2026` is a folder too
+                value = str((config.root / str(as_text(value))).resolve())
             out[key] = (value, config.where(key))
     for key, value in cli.items():
         if value is None or value == () or value == []:
