@@ -152,15 +152,21 @@ class _Includer:
         self.budget = max(limits.max_total_bytes, limits.max_bytes) - used
 
     def run(
-        self, data: dict[str, Any], file: Path, display: str, chain: tuple[Path, ...]
+        self,
+        data: dict[str, Any],
+        file: Path,
+        display: str,
+        chain: tuple[Path, ...],
+        smap: SourceMap | None = None,
     ) -> None:
+        """Follow ``data``'s includes; ``smap`` places them (the plan's by default)."""
         includes = data.get("include")
         if not isinstance(includes, list):
             return
         for i, entry in enumerate(includes):
             if not isinstance(entry, str):
                 continue
-            self.one(entry, i, file, display, chain)
+            self.one(entry, i, file, display, chain, smap or self.doc.smap)
 
     def problem(
         self, code: str, message: str, span: Span, where: DataPath = ()
@@ -195,11 +201,17 @@ class _Includer:
         return target, ""
 
     def one(
-        self, entry: str, i: int, file: Path, display: str, chain: tuple[Path, ...]
+        self,
+        entry: str,
+        i: int,
+        file: Path,
+        display: str,
+        chain: tuple[Path, ...],
+        smap: SourceMap | None,
     ) -> None:
-        assert self.doc.smap is not None
+        assert smap is not None
         where = ("include", i) if file == chain[0] else ("include",)
-        span = self.doc.smap.at(where) if file == chain[0] else Span(display, 1, 1)
+        span = smap.at(("include", i))
         target, why = self.target(entry, file)
         if target is None:
             self.problem("LSIP001", why, span, where)
@@ -259,7 +271,7 @@ class _Includer:
             msg = "An included annex file must hold keys of the plan (for example `actions:`), not a bare list or value."
             self.problem("LSIP002", msg, Span(shown, 1, 1))
             return
-        self.run(extra, target, shown, (*chain, target))
+        self.run(extra, target, shown, (*chain, target), esmap)
         extra.pop("include", None)
         for path, first in merge_tree(self.doc.data, self.doc.smap, extra, esmap, ()):
             key_span = esmap.key(path) or Span(shown, 1, 1)
