@@ -871,3 +871,18 @@ def test_an_unusable_environment_is_exit_3_in_one_line(tmp_path: Path) -> None:
     assert line.startswith(
         "lsip-check ran out of memory; this is an internal error, not a finding (the traceback is in "
     )
+
+
+def test_a_closed_pipe_is_not_an_internal_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from click.testing import CliRunner
+
+    from lsip_check import cli as cli_module
+
+    def closed(*_a: object, **_k: object) -> None:
+        raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr(cli_module.click, "echo", closed)
+    got = CliRunner().invoke(cli_module.main, ["--no-config", str(_GM)])
+    assert got.exit_code == 141 and "internal error" not in got.output
