@@ -46,10 +46,10 @@ class _DefaultGroup(click.Group):
             click.echo("lsip-check: interrupted.", err=True)
             ctx.exit(130)
         except BrokenPipeError:  # `lsip-check ... | head`: the reader left, no bug
-            try:  # so Python's own flush at exit does not fail again
+            import contextlib
+
+            with contextlib.suppress(OSError, ValueError):  # Python's flush at exit
                 os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            except (OSError, ValueError):
-                pass
             ctx.exit(141)
         except Exception as exc:
             from lsip_check.crash import report
