@@ -82,7 +82,7 @@ def diff(
 ) -> None:
     """Compare two versions of a plan (files, folders paired by area, or REV:path)."""
     from lsip_check import cli as main_cli
-    from lsip_check.diff.inputs import InputError, read_side
+    from lsip_check.diff.inputs import InputError, Side, read_side
     from lsip_check.diff.run import compare
     from lsip_check.engine.rules import RuleFileError
 
@@ -99,9 +99,14 @@ def diff(
     settings = main_cli._settings(config, cli_values)
     options = main_cli._options(config, settings, use_waivers=not no_waivers)
     options.today = today.date() if today else None
-    sides = []
+    sides: list[Side] = []
     try:
-        sides = [read_side(old, options.limits), read_side(new, options.limits)]
+        for arg in (old, new):  # appended one by one, so a failure still cleans up
+            sides.append(read_side(arg, options.limits))
+        # the files this run reads, which no --output may replace
+        read = [
+            Path(f) for s in sides if s.scratch is None for d in s.docs for f in d.files
+        ]
         result = compare(sides[0], sides[1], options)
     except (InputError, RuleFileError) as exc:
         raise main_cli._fail(str(exc)) from None
@@ -113,7 +118,7 @@ def diff(
     finally:
         for side in sides:
             side.close()
-    if _write_outputs(result, fmt, outputs, show_unchanged):
+    if _write_outputs(result, fmt, outputs, show_unchanged, read):
         click.echo(render(fmt, result, show_unchanged), nl=False)
     sys.exit(exit_code(result, fail_on))
 
@@ -137,7 +142,11 @@ def render(fmt: str, result: DiffResult, show_unchanged: bool = False) -> str:
 
 
 def _write_outputs(
-    result: DiffResult, fmt: str, outputs: tuple[str, ...], unchanged: bool
+    result: DiffResult,
+    fmt: str,
+    outputs: tuple[str, ...],
+    unchanged: bool,
+    read: list[Path],
 ) -> bool:
     """Write each --output; return whether the main format still goes to the screen."""
     from lsip_check import cli as main_cli
@@ -151,7 +160,8 @@ def _write_outputs(
         else:
             out_fmt, file, to_screen = fmt, spec, False
         try:
-            write_atomic(Path(file), render(out_fmt, result, unchanged), force=True)
+            text = render(out_fmt, result, unchanged)
+            write_atomic(Path(file), text, force=True, protect=read)
         except (OSError, WriteRefused) as exc:
             reason = getattr(exc, "strerror", None) or exc
             raise main_cli._fail(

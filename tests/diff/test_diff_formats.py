@@ -166,3 +166,12 @@ def test_text_lists_unchanged_findings_on_request_and_notes_other_areas() -> Non
         f"note: {display_name(LANCS)} and {display_name(GM)} are plans of different"
         " areas (Lancashire, Greater Manchester); compared all the same.\n"
     ) in other
+
+
+def test_an_output_never_replaces_a_plan_it_compares(tmp_path: Path) -> None:
+    old, new = pair(tmp_path, GM, _weaker)
+    before = new.read_text(encoding="utf-8")
+    code, out = diff("-o", str(new), str(old), str(new))
+    assert code == 2
+    assert f"{new}: cannot write the report ({new} is a file this run reads" in out
+    assert new.read_text(encoding="utf-8") == before
