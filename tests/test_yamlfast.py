@@ -64,6 +64,9 @@ EDGE = {
     "bad indent": "a:\n  b: 1\n c: 2\n",
     "bad quote": "a: 'x\n",
     "deep": "a: " + "[" * 70 + "]" * 70 + "\n",
+    "long number": "a: " + "1" * 5000 + "\n",
+    "long number key": "1" * 5000 + ": a\n",
+    "long hex": "a: 0x" + "f" * 4000 + "\n",
     "bomb": BOMB,
     **{
         f"hostile {name}": data.decode("utf-8")

@@ -12,6 +12,8 @@ from lsip_check.engine.rules import Rule
 from lsip_check.engine.selectors import select
 from lsip_check.findings import DataPath, Finding, Severity, Span, format_path
 from lsip_check.load.sourcemap import SourceMap
+from lsip_check.reference.locate import ReferenceDataMissing
+from lsip_check.report.safe import shorten
 
 
 class _Vars(dict[str, Any]):
@@ -78,7 +80,7 @@ def stamp(
         "id": nearest_id(data, problem.path),
         **problem.vars,
     }
-    message = problem.message or render(rule.message, values)
+    message = shorten(problem.message or render(rule.message, values))
     # A part of a rule may carry its own weight where the catalogue says so (LSIP302's
     # missing table is an error, LSIP402's missing provider types warnings); a severity
     # the user configured for the rule always wins.
@@ -94,7 +96,7 @@ def stamp(
         data_path=problem.path,
         stable_path=where,
         guidance=rule.guidance_section,
-        hint=render(rule.fix, values),
+        hint=shorten(render(rule.fix, values)),
     )
 
 
@@ -105,20 +107,23 @@ def run_rule(
     severity: Severity,
     options: dict[str, Any],
 ) -> list[Finding]:
-    """Findings of one rule on one plan; a crash inside a check becomes a finding."""
+    """Findings of one rule on one plan. A crash inside a check is a bug, not a
+    finding about the plan: it is raised as RuleCrash (the CLI's exit code 3)."""
     fn = registry.get(rule.function)
     out: list[Finding] = []
     for path, value in select(ctx.data, rule.given):
         try:
             problems = list(fn(path, value, options, ctx))
-        except ReferenceUnavailable:
+        except (ReferenceUnavailable, ReferenceDataMissing):
             raise
-        except Exception as exc:  # never a traceback for the user: report and go on
-            problems = [
-                Problem(
-                    path,
-                    message=f"lsip-check could not apply {rule.code} here ({type(exc).__name__}: {exc}). This is a bug in lsip-check: please report it with this plan.",
-                )
-            ]
+        except Exception as exc:
+            raise RuleCrash(
+                f"{rule.code} failed at {format_path(path)} "
+                f"({type(exc).__name__}: {str(exc)[:200]})"
+            ) from exc
         out.extend(stamp(rule, p, ctx.data, smap, severity) for p in problems)
     return out
+
+
+class RuleCrash(Exception):
+    """A check function failed: a bug in lsip-check (exit code 3), never a finding."""

@@ -3,12 +3,13 @@
 ``lsip_check.load.yaml`` builds the data and its SourceMap with a small class per
 event kind (``_Builder``), which is clear and holds every check and error message.
 This module does the same work for the common case in one function with local
-variables: about half the time for a plan. It never decides anything the reference
-builder would decide differently: whenever a document uses something rare (a tag, an
-anchor or alias, a key that is not text, a merge key, a duplicate key, more than one
-document, more values or deeper nesting than the limits allow) or is not valid YAML,
-it gives up and returns None, and ``load_yaml`` runs the reference builder, which
-gives the answer or the error with its place. So the fast path only ever returns
+variables: two thirds of the time for a plan (6.0 ms against 8.9 for Greater
+Manchester). It never decides anything the reference builder would decide
+differently: whenever a document uses something rare (a tag, an anchor or alias, a
+key that is not text, a merge key, a duplicate key, more than one document, more
+values or deeper nesting than the limits allow, a number too long to read) or is not
+valid YAML, it gives up and returns None, and ``load_yaml`` runs the reference
+builder, which gives the answer or the error with its place. So the fast path only ever returns
 what the reference builder returns (``tests/test_yamlfast.py`` holds this, on the
 examples, every fixture and generated documents).
 

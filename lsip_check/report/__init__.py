@@ -22,6 +22,9 @@ REPORTERS = {
 }
 #: formats whose paths are relative to the project root rather than the current folder
 ROOTED = frozenset({"sarif", "gitlab"})
+#: formats read on a terminal or as plain text: plan text in them is escaped
+#: (lsip_check.report.safe); the others' encoders escape control characters
+TEXT_LIKE = frozenset({"text", "github", "markdown"})
 
 
 def render(
@@ -31,6 +34,10 @@ def render(
     for the formats that need one (default: the git top level above the current
     folder)."""
     module = importlib.import_module(f"lsip_check.report.{REPORTERS[fmt]}")
+    if fmt in TEXT_LIKE:
+        from lsip_check.report.safe import clean_all
+
+        result = clean_all(result)
     if fmt in ROOTED:
         rooted: str = module.render(result, color, root)
         return rooted
