@@ -132,3 +132,37 @@ def ready_class(audit: Audit, p: Any) -> str:
     if audit.is_ready(p):
         return "st-pass"
     return "st-warning" if audit.readiness(p)[0] == "for the reviewer" else "st-error"
+
+
+def finding_html(f: dict[str, Any], root: str, show_rule: bool = True) -> Any:
+    """One finding as an ``<li>``: the plan and rule pages show thousands of them,
+    and a Jinja macro call costs ten times this. Every value is escaped, as the
+    templates' autoescape would; a missing key shows as nothing, as it would there."""
+    from markupsafe import Markup, escape
+
+    def v(key: str) -> str:
+        return str(escape(f[key])) if key in f else ""
+
+    waived = f.get("waived")
+    state = "waived" if waived else v("severity")
+    rule = ""
+    if show_rule:
+        rule = f'<a href="{escape(root)}rules/{v("code")}.html">{v("code")}</a> {v("name")}'
+    source = ""
+    if f.get("source"):
+        source = (
+            f'<pre class="src"><span class="ln">{v("line")}</span> {v("source")}</pre>'
+        )
+    fix = f". Fix: {v('fix')}" if f.get("fix") else ""
+    note = f'<p class="meta">Waived: {v("waived")}</p>' if waived else ""
+    return Markup(
+        f'<li class="finding sev-{v("severity")}">\n'
+        f'<p><span class="st st-{state}">{state}</span>\n'
+        f"{rule}\n"
+        f'<span class="where">{v("file")}:{v("line")}:{v("column")}</span></p>\n'
+        f"<p>{v('message')}</p>\n"
+        f"{source}\n"
+        f'<p class="meta">Guidance {v("guidance")}{fix}</p>\n'
+        f"{note}\n"
+        "</li>"
+    )

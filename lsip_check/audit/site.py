@@ -12,6 +12,7 @@ from typing import Any
 
 from lsip_check.audit.core import Audit
 from lsip_check.audit.pages import (
+    finding_html,
     groups,
     index_row,
     label,
@@ -48,7 +49,9 @@ def render_site(
         autoescape=True,
         trim_blocks=False,
         keep_trailing_newline=True,
+        auto_reload=False,  # the templates do not change while the site is written
     )
+    env.globals["finding_html"] = finding_html
     prov = provenance(audit, generated)
     nav = NAV + ((("changes.html", "Changes"),) if changes is not None else ())
     written: list[Path] = []
