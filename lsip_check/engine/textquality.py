@@ -12,6 +12,7 @@ passes one passes them all.
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 # Whole answers that stand in for content ("N/A", "See annex.").
 _PLACEHOLDERS = frozenset(
@@ -38,6 +39,35 @@ def _normal(text: str) -> str:
     return re.sub(r"\s+", " ", text.strip().strip(".!:;").strip()).casefold()
 
 
+# What a text must contain, lower-cased, for _MARKERS to match it: the fast test for
+# ASCII text, where IGNORECASE matching is lower-case equality (others take the regex).
+_MARKER_HINTS = ("tbc", "tbd", "todo", "fixme", "xxx", "lorem ipsum", "[insert", "<insert")  # fmt: skip
+_LONGEST = max(map(len, _PLACEHOLDERS))
+# str.isspace() (so \\s and str.strip) in ASCII
+_ASCII_SPACE = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"
+
+
+def _cannot_be_placeholder(text: str) -> bool:
+    """True when ``_normal(text)`` cannot be one of _PLACEHOLDERS, known without
+    building it: an ASCII text with more non-space characters, once stripped, than the
+    longest placeholder (collapsing spaces and lower-casing never removes any)."""
+    if not text.isascii():
+        return False
+    core = text.strip().strip(".!:;").strip()
+    if len(core) <= _LONGEST:
+        return False
+    spaces = sum(core.count(c) for c in _ASCII_SPACE)
+    return len(core) - spaces > _LONGEST
+
+
+def _marker(text: str) -> re.Match[str] | None:
+    if text.isascii():
+        lower = text.lower()
+        if not any(hint in lower for hint in _MARKER_HINTS):
+            return None
+    return _MARKERS.search(text)
+
+
 def says_nothing(text: object, min_words: int = 2) -> str | None:
     """Why ``text`` carries no content, or None. ``min_words``: fewer words than this
     is an empty answer ("Noted.", "Yes."); 2 by default, so one word is not enough."""
@@ -47,12 +77,13 @@ def says_nothing(text: object, min_words: int = 2) -> str | None:
         return "is empty"
     if _INIT_PROMPT.match(text):
         return "is still the TODO prompt that `lsip-check init` wrote"
-    normal = _normal(text)
-    if normal in _PLACEHOLDERS:
+    if not _cannot_be_placeholder(text) and _normal(text) in _PLACEHOLDERS:
         return f'is a placeholder ("{text.strip()}")'
-    marker = _MARKERS.search(text)
+    marker = _marker(text)
     if marker:
         return f'contains the placeholder "{marker.group(0)}"'
+    if sum(1 for _ in islice(_WORD.finditer(text), max(min_words, 0))) >= min_words:
+        return None  # enough words: no need to find them all
     words = _WORD.findall(text)
     if len(words) < min_words:
         count = "no words" if not words else f'{len(words)} word ("{text.strip()}")'
