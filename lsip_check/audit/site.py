@@ -12,6 +12,7 @@ from typing import Any
 
 from lsip_check.audit.core import Audit
 from lsip_check.audit.pages import (
+    cells_html,
     finding_html,
     groups,
     index_row,
@@ -52,6 +53,7 @@ def render_site(
         auto_reload=False,  # the templates do not change while the site is written
     )
     env.globals["finding_html"] = finding_html
+    env.globals["cells_html"] = cells_html
     prov = provenance(audit, generated)
     nav = NAV + ((("changes.html", "Changes"),) if changes is not None else ())
     written: list[Path] = []

@@ -1,5 +1,6 @@
-"""The plan and rule pages render findings in Python (pages.finding_html), not with a
-Jinja macro: the same bytes as the macro they replace, every value escaped."""
+"""The plan and rule pages render findings, and the matrix its cells, in Python
+(pages.finding_html, pages.cells_html), not with Jinja macros: the same bytes as the
+macros they replace, every value escaped."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from typing import Any
 import jinja2
 import pytest
 
-from lsip_check.audit.pages import finding_html
+from lsip_check.audit.pages import _escape, cells_html, finding_html
 
 # The macro the pages used before, kept here as the reference for the bytes.
 MACRO = """{% macro finding(f, root, show_rule=True) -%}
@@ -52,3 +53,33 @@ def test_plan_text_in_a_finding_is_escaped() -> None:
     html = str(finding_html(CASES[3], "../"))
     assert "<script>" not in html
     assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &#34;q&#34;" in html
+
+
+STATE_MACRO = """{% macro state(s, n) -%}
+{%- if s in ("error", "warning", "info") -%}<span class="st st-{{ s }}">{{ s }} {{ n }}</span>
+{%- elif s == "pass" -%}<span class="st st-pass">pass</span>
+{%- elif s == "waived" -%}<span class="st st-waived">waived</span>
+{%- elif s == "not decided" -%}<span class="st st-undecided">not decided</span>
+{%- elif s == "not applicable" -%}<span class="st st-na">n/a</span>
+{%- else -%}<span class="st st-notrun">not run</span>{%- endif -%}
+{%- endmacro %}{% for s, n in cells %}<td>{{ state(s, n) }}</td>{% endfor %}"""
+
+
+def test_matrix_cells_are_the_same_bytes_as_the_macro() -> None:
+    cells = [
+        (s, n)
+        for s in ("error", "warning", "info", "pass", "waived", "not decided",
+                  "not applicable", "not run", "other")
+        for n in (0, 1, 12)
+    ]  # fmt: skip
+    env = jinja2.Environment(autoescape=True, keep_trailing_newline=True)
+    want = env.from_string(STATE_MACRO).render(cells=cells)
+    assert str(cells_html(cells)) == want
+    assert str(cells_html(cells)) == want  # and again, from the cache
+
+
+@pytest.mark.parametrize("value", [HOSTILE, "", "plain", 0, 7, None, 1.5, True, "é<é"])
+def test_escape_is_markupsafe_s(value: object) -> None:
+    from markupsafe import escape
+
+    assert _escape(value) == str(escape(value))
