@@ -28,8 +28,15 @@ _MIN_DAYS = (
 
 
 def _all_text(data: Any) -> str:
-    """Every text of the plan, case and spacing folded, one per line."""
-    return "\n".join(" ".join(t.casefold().split()) for _, t in strings(data))
+    """Every text of the plan, case and spacing folded, NUL between texts. Folded in
+    one piece: a space may be left beside a NUL, but a lead (one of these texts, so
+    with no NUL; no space at either end) is found exactly where it is found in the
+    texts folded one by one and put on lines of their own."""
+    texts = [t for _, t in strings(data)]
+    joined = "\0".join(texts).casefold()
+    if joined.count("\0") != max(len(texts) - 1, 0):  # a text with its own NUL
+        return "\n".join(" ".join(t.casefold().split()) for t in texts)
+    return " ".join(joined.split())
 
 
 def _named_elsewhere(text: str, lead: str) -> bool:
