@@ -892,3 +892,16 @@ def test_a_closed_pipe_is_not_an_internal_error(
     monkeypatch.setattr(cli_module.click, "echo", closed)
     got = CliRunner().invoke(cli_module.main, ["--no-config", str(_GM)])
     assert got.exit_code == 141 and "internal error" not in got.output
+
+
+def test_a_one_digit_sic_code_is_a_finding_not_a_crash(tmp_path: Path) -> None:
+    """Found by benchmarks/fuzz.py: the suggestions for '4' compared it with the
+    SIC section letters as numbers."""
+    lines = _GM.read_text(encoding="utf-8").split("\n")
+    assert lines[351] == "        - code: D"
+    lines[351] = "        - code: '4'"
+    _write(tmp_path, {"p.lsip.yaml": "\n".join(lines)})
+    ran = cli("--no-config", "--format", "json", "p.lsip.yaml", cwd=tmp_path)
+    (f,) = [f for f in _json(ran) if f[2] == 352]
+    assert f[:4] == ("LSIP303", "p.lsip.yaml", 352, 17)
+    assert f[4].startswith("SIC 4 does not exist in UK SIC 2007")
