@@ -22,20 +22,40 @@ class _DefaultGroup(click.Group):
     """``lsip-check PATH...`` means ``lsip-check check PATH...``."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        if (
-            args
-            and args[0] not in self.commands
-            and args[0] not in ("--help", "-h", "--version")
+        if not args:
+            args = ["check"]  # ``lsip-check`` alone checks the current folder
+        elif args[0] not in self.commands and args[0] not in (
+            "--help",
+            "-h",
+            "--version",
         ):
+            _no_mistyped_command(args[0], self.commands)
             args = ["check", *args]
         return super().parse_args(ctx, args)
 
 
+def _no_mistyped_command(word: str, commands: Any) -> None:
+    """``lsip-check chekc`` is a usage error naming ``check``, not a missing file."""
+    import difflib
+
+    if word.startswith("-") or os.path.exists(word) or "." in word or "/" in word:
+        return
+    close = difflib.get_close_matches(word, sorted(commands), n=1, cutoff=0.7)
+    if close:
+        raise click.UsageError(
+            f"No such command '{word}' (and no file or folder of that name). Did you mean '{close[0]}'?"
+        )
+
+
 def _use_color(flag: bool | None) -> bool:
+    """--color/--no-color, else NO_COLOR (no colour), else FORCE_COLOR (colour),
+    else colour only on a terminal."""
     if flag is not None:
         return flag
     if os.environ.get("NO_COLOR"):
         return False
+    if os.environ.get("FORCE_COLOR", "") not in ("", "0", "false"):
+        return True
     return sys.stdout.isatty()
 
 
@@ -93,7 +113,7 @@ _config_option = click.option(
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @click.option(
     "--format",
     "fmt",
@@ -101,6 +121,41 @@ _config_option = click.option(
     default="text",
     show_default=True,
     help="Output format.",
+)
+@click.option(
+    "--output-format",
+    "layout",
+    type=click.Choice(["full", "concise"]),
+    default="full",
+    show_default=True,
+    help="Text layout: full shows each finding's line of the plan with a caret under the column; concise one line per finding.",
+)
+@click.option(
+    "--exclude",
+    multiple=True,
+    metavar="PATTERN",
+    help="Leave files and folders matching this .gitignore-style pattern out of folder walks. Repeatable or comma-separated.",
+)
+@click.option(
+    "--respect-gitignore/--no-respect-gitignore",
+    default=True,
+    help="Leave out of folder walks what .gitignore files leave out (default: yes).",
+)
+@click.option(
+    "--statistics",
+    is_flag=True,
+    help="Instead of the findings, show how many each rule found and in which plans.",
+)
+@click.option(
+    "--exit-zero",
+    is_flag=True,
+    help="Exit 0 even when findings are at or above --fail-on (exit 2 for a usage error or an unusable path stays).",
+)
+@click.option(
+    "--stdin-filename",
+    default=None,
+    metavar="NAME",
+    help="The name of the plan read from standard input (-): shown in findings, and its ending (.lsip.md) says Markdown; includes are found beside it.",
 )
 @click.option(
     "-o",
@@ -130,7 +185,7 @@ _config_option = click.option(
     "-q",
     "--quiet",
     is_flag=True,
-    help="Print only findings at or above --fail-on, and no summary.",
+    help="Print only the findings at or above --fail-on: no fixes, readiness, notes or summary.",
 )
 @click.option(
     "--color/--no-color",
@@ -197,6 +252,12 @@ _config_option = click.option(
 def check(
     paths: tuple[str, ...],
     fmt: str,
+    layout: str,
+    exclude: tuple[str, ...],
+    respect_gitignore: bool,
+    statistics: bool,
+    exit_zero: bool,
+    stdin_filename: str | None,
     outputs: tuple[str, ...],
     fail_on: str | None,
     select: tuple[str, ...],
@@ -215,7 +276,8 @@ def check(
     jobs: int,
     write_baseline: str | None,
 ) -> None:
-    """Check plan files or folders (``-`` reads a plan from standard input)."""
+    """Check plan files or folders (default: the current folder; ``-`` reads a plan
+    from standard input)."""
     from lsip_check import api
     from lsip_check.baseline import BaselineError
     from lsip_check.discover import PathProblem
@@ -223,6 +285,7 @@ def check(
     from lsip_check.findings import Severity
     from lsip_check.selection import SelectionError
 
+    paths = paths or (".",)
     cli = {
         "select": _split(select),
         "ignore": _split(ignore),
@@ -231,15 +294,20 @@ def check(
         "allow_missing_data": allow_missing_data or None,
         "max_file_size": max_file_size,
     }
-    config = _config(paths, config_file, no_config)
+    first = stdin_filename if paths == ("-",) and stdin_filename else None
+    config = _config((first,) if first else paths, config_file, no_config)
     settings = _settings(config, cli)
     options = _options(config, settings, use_waivers=not no_waivers)
     options.strict = strict
+    reports = _output_specs(fmt, outputs)
     try:
         if paths == ("-",):
-            raw = sys.stdin.buffer.read(options.limits.max_bytes + 1)
-            result = api.check_bytes(raw, "<stdin>", options)
+            result = _check_stdin(options, stdin_filename)
         else:
+            if stdin_filename:
+                raise click.UsageError(
+                    "--stdin-filename names the plan read from standard input: give `-` as the path."
+                )
             from lsip_check.progress import progress_line
 
             result = api.check_paths(
@@ -247,10 +315,13 @@ def check(
                 options,
                 jobs or os.cpu_count() or 1,
                 progress_line("checked"),
+                exclude=_split(exclude),
+                gitignore=respect_gitignore,
             )
+        _report_paths(result, len(paths))
         if write_baseline:
             _write_baseline(result, write_baseline)
-            return
+            sys.exit(2 if result.path_problems else 0)
         if baseline:
             from lsip_check import baseline as bl
 
@@ -272,15 +343,57 @@ def check(
     if quiet:
         result = _only_failing(result, threshold)
     use_color = _use_color(color)
-    if fmt == "auto":
-        fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    fmt = _auto(fmt)
     root = Path(project_root) if project_root else None
-    to_screen = _write_outputs(result, fmt, outputs, root)
-    if to_screen:
-        text = _render(fmt, result, use_color, quiet, root)
+    view = _View(layout, quiet, root)
+    to_screen = _write_outputs(result, fmt, reports, _View(layout, False, root))
+    if statistics:
+        from lsip_check.report.text import statistics as stats
+
+        click.echo(stats(result), nl=False)
+    elif to_screen:
+        text = _render(fmt, result, use_color, view)
         click.echo(text, nl=False, color=use_color)
+    if result.path_problems or not result.results:
+        sys.exit(2)
     worst = result.worst()
-    sys.exit(1 if worst is not None and worst.rank >= threshold.rank else 0)
+    failing = worst is not None and worst.rank >= threshold.rank
+    sys.exit(1 if failing and not exit_zero else 0)
+
+
+def _check_stdin(options: Any, name: str | None) -> Any:
+    """The plan on standard input, named ``name`` if given (its ending says YAML or
+    Markdown; without one, Markdown is recognised by its front matter and headings)."""
+    from lsip_check import api
+
+    stream = sys.stdin.buffer
+    raw = stream.read(options.limits.max_bytes + 1)
+    size = len(raw)
+    while size > options.limits.max_bytes and (chunk := stream.read(1 << 20)):
+        size += len(chunk)  # counted, not kept, so the message states the true size
+    return api.check_bytes(raw, name or "<stdin>", options, size=size)
+
+
+def _report_paths(result: Any, given: int) -> None:
+    """Say on standard error which paths could not be used, and, when no plan was
+    found, which files look like plans under another name."""
+    for problem in result.path_problems:
+        click.echo(f"error: {problem}", err=True)
+    if result.results or len(result.path_problems) == given:
+        return
+    from lsip_check.discover import PLAN_SUFFIXES
+
+    names = " / ".join(f"*{s}" for s in PLAN_SUFFIXES)
+    message = f"warning: no plan found (plans are files named {names})."
+    if result.lookalikes:
+        shown = ", ".join(result.lookalikes[:10])
+        more = len(result.lookalikes) - 10
+        shown += f" and {more} more" if more > 0 else ""
+        message += (
+            f" These look like plans but are not named as plans: {shown}. "
+            "Rename them (for example plan.yaml to plan.lsip.yaml) or name them on the command line."
+        )
+    click.echo(message, err=True)
 
 
 def _reference_missing() -> type[Exception]:
@@ -291,36 +404,66 @@ def _reference_missing() -> type[Exception]:
     return ReferenceDataMissing
 
 
-def _render(
-    fmt: str, result: Any, color: bool, quiet: bool, root: Path | None = None
-) -> str:
+class _View:
+    """How the text report is laid out (--output-format, -q) and the project root
+    the rooted formats name files from (--project-root)."""
+
+    def __init__(self, layout: str, quiet: bool, root: Path | None) -> None:
+        self.layout, self.quiet, self.root = layout, quiet, root
+
+
+def _render(fmt: str, result: Any, color: bool, view: _View) -> str:
+    if fmt == "text":
+        from lsip_check.report import text
+
+        return text.render(result, layout=text.Layout(color, view.layout, view.quiet))
     from lsip_check.report import render
 
-    text = render(fmt, result, color, root)
-    if quiet and fmt == "text":
-        text = "".join(line + "\n" for line in text.splitlines()[:-1] if line)
-    return text
+    return render(fmt, result, color, view.root)
+
+
+def _output_specs(fmt: str, outputs: tuple[str, ...]) -> list[tuple[str, str, bool]]:
+    """Each --output as (format, file, whether it replaces the screen output); an
+    unknown FORMAT: is a usage error (exit 2) that lists the formats."""
+    known = [f for f in FORMATS if f != "auto"]
+    specs = []
+    for spec in outputs:
+        head, sep, tail = spec.partition(":")
+        if sep and head in known and tail:
+            specs.append((head, tail, False))
+        elif sep and head.isalnum() and len(head) > 1:
+            raise click.UsageError(
+                f"-o {spec}: `{head}` is not a report format; use one of {', '.join(known)} "
+                f"(or ./{spec} for a file of that name)."
+            )
+        else:
+            specs.append((fmt, spec, True))
+    return specs
 
 
 def _write_outputs(
-    result: Any, fmt: str, outputs: tuple[str, ...], root: Path | None = None
+    result: Any, fmt: str, reports: list[tuple[str, str, bool]], view: _View
 ) -> bool:
     """Write each --output; return whether the main format still goes to the screen."""
     from lsip_check.files import WriteRefused, write_atomic
 
     to_screen = True
-    for spec in outputs:
-        head, sep, tail = spec.partition(":")
-        if sep and head in FORMATS and head != "auto" and tail:
-            out_fmt, file = head, tail
-        else:
-            out_fmt, file, to_screen = fmt, spec, False
+    for out_fmt, file, replaces in reports:
+        if replaces:
+            to_screen = False
+        out_fmt = _auto(out_fmt)
         try:
-            write_atomic(Path(file), _render(out_fmt, result, False, False, root), True)
+            write_atomic(Path(file), _render(out_fmt, result, False, view), True)
         except (OSError, WriteRefused) as exc:
             reason = getattr(exc, "strerror", None) or exc
             raise _fail(f"{file}: cannot write the report ({reason})") from None
     return to_screen
+
+
+def _auto(fmt: str) -> str:
+    if fmt == "auto":
+        return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    return fmt
 
 
 def _write_baseline(result: Any, file: str) -> None:
