@@ -161,9 +161,12 @@ class _Run:
     def input_finding(self, problem: InputProblem, doc: Document) -> Finding:
         rule = self.by_code[problem.code]
         smap = doc.smap or SourceMap(doc.path)
+        fix = None
+        if problem.code == "LSIP004" and problem.path[:1] == ("include",):
+            fix = "Correct the file name under `include:`, or add the annex file it names beside the plan."
         return stamp(
             rule,
-            Problem(problem.path, message=problem.message),
+            Problem(problem.path, message=problem.message, fix=fix),
             doc.data,
             smap,
             self.severity(rule),

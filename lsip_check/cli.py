@@ -308,13 +308,13 @@ def check(
                 raise click.UsageError(
                     "--stdin-filename names the plan read from standard input: give `-` as the path."
                 )
-            from lsip_check.progress import progress_line
+            from lsip_check.progress import progress_bar
 
             result = api.check_paths(
                 list(paths),
                 options,
                 jobs or os.cpu_count() or 1,
-                progress_line("checked"),
+                progress_bar("checked"),
                 exclude=_split(exclude),
                 gitignore=respect_gitignore,
             )
@@ -580,7 +580,17 @@ def schema(write: bool) -> None:
     if write:
         from lsip_check import schemagen
 
-        for path in schemagen.write_all(Path(__file__).resolve().parents[1]):
+        checkout = Path(__file__).resolve().parents[1]
+        if (
+            not (checkout / "pyproject.toml").is_file()
+            or not (checkout / "schemas").is_dir()
+        ):
+            raise _fail(
+                f"schema --write regenerates schemas/ in a source checkout of lsip-check, "
+                f"and this lsip-check is installed from a package ({checkout}), so nothing was written. "
+                "To save the schema, run `lsip-check schema > plan.schema.json`."
+            )
+        for path in schemagen.write_all(checkout):
             click.echo(f"wrote {path}", err=True)
         return
     click.echo(schemacheck.SCHEMA_FILE.read_text(encoding="utf-8"), nl=False)
@@ -616,7 +626,11 @@ def explain(rule: str) -> None:
         if rule.upper() == r.code or rule in (r.name, *r.aliases):
             click.echo(ruledocs.explain(r), nl=False)
             return
-    raise click.UsageError(f"'{rule}' names no rule; `lsip-check rules` lists them")
+    from lsip_check.selection import did_you_mean
+
+    raise click.UsageError(
+        f"'{rule}' names no rule.{did_you_mean(rule, _load_rules())} `lsip-check rules` lists them."
+    )
 
 
 def _load_rules() -> Any:
@@ -637,18 +651,31 @@ def _load_rules() -> Any:
     default="markdown",
     show_default=True,
 )
+@click.option("--force", is_flag=True, help="Replace the file if it exists.")
+@click.option(
+    "--reference-data",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Folder with the area data (default: LSIP_CHECK_DATA, else the copy bundled with lsip-check).",
+)
 @click.argument("path", required=False)
-def init(area: str, fmt: str, path: str | None) -> None:
-    """Write a skeleton plan for an area (never over an existing file)."""
+def init(
+    area: str, fmt: str, force: bool, reference_data: str | None, path: str | None
+) -> None:
+    """Write a skeleton plan for an area to PATH (default: a name from the area; `-`
+    for standard output). An existing file is left alone unless --force is given."""
     from pathlib import Path
 
     from lsip_check import files
     from lsip_check.authoring import init as skeleton
 
     try:
-        text, name = skeleton.init_text(area, fmt)
+        text, name = skeleton.init_text(area, fmt, reference_data)
+        if path == "-":
+            click.echo(text, nl=False)
+            return
         target = Path(path) if path else skeleton.default_path(name, fmt)
-        files.write_atomic(target, text)
+        files.write_atomic(target, text, force)
     except (skeleton.InitError, files.WriteRefused) as exc:
         raise _fail(str(exc)) from None
     click.echo(
