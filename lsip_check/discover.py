@@ -92,7 +92,7 @@ class _Ignores:
             lines = file.read_text(encoding="utf-8", errors="replace").splitlines()
         except OSError:
             return
-        self.specs.append((folder, pathspec.GitIgnoreSpec.from_lines(lines)))
+        self.specs.append((folder.absolute(), pathspec.GitIgnoreSpec.from_lines(lines)))
 
     def leaves_out(self, path: Path, is_dir: bool) -> bool:
         full = path.absolute()
