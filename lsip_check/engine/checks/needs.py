@@ -9,8 +9,8 @@ from typing import Any
 from lsip_check.engine import datautil
 from lsip_check.engine.problem import Problem
 from lsip_check.findings import DataPath, Severity
-from lsip_check.wording import plain
 from lsip_check.load.yaml import as_text
+from lsip_check.wording import plain
 
 _LOW = ("entry", "1", "2", "3")
 _HIGH = ("4", "5", "6", "7", "8")
