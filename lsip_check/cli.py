@@ -413,13 +413,14 @@ class _View:
 
 
 def _render(fmt: str, result: Any, color: bool, view: _View) -> str:
-    if fmt == "text":
-        from lsip_check.report import text
-
-        return text.render(result, layout=text.Layout(color, view.layout, view.quiet))
     from lsip_check.report import render
 
-    return render(fmt, result, color, view.root)
+    layout = None
+    if fmt == "text":
+        from lsip_check.report.text import Layout
+
+        layout = Layout(color, view.layout, view.quiet)
+    return render(fmt, result, color, view.root, layout)
 
 
 def _output_specs(fmt: str, outputs: tuple[str, ...]) -> list[tuple[str, str, bool]]:
