@@ -43,8 +43,8 @@ class Discovery:
     files: list[Path] = field(default_factory=list)
     #: one message per path that cannot be used (missing, not a file or folder)
     problems: list[str] = field(default_factory=list)
-    #: YAML or Markdown files met in a walk that look like plans but are not named
-    #: ``*.lsip.yaml`` / ``*.lsip.yml`` / ``*.lsip.md``
+    #: when no plan was found: the YAML or Markdown files met in a walk that look
+    #: like plans but are not named ``*.lsip.yaml`` / ``*.lsip.yml`` / ``*.lsip.md``
     lookalikes: list[Path] = field(default_factory=list)
 
 
@@ -124,8 +124,10 @@ def _folders_above(root: Path) -> list[Path]:
 
 
 def _walk(
-    root: Path, exclude: Sequence[str], gitignore: bool, lookalikes: list[Path]
+    root: Path, exclude: Sequence[str], gitignore: bool, others: list[Path]
 ) -> list[Path]:
+    """The plan files below ``root``; the other YAML and Markdown files go to
+    ``others``."""
     ignores = _Ignores(root, exclude, gitignore)
     found: list[Path] = []
     for dirpath, dirnames, filenames in os.walk(root):
@@ -144,10 +146,7 @@ def _walk(
                 continue
             if ignores.leaves_out(path, False):
                 continue
-            if is_plan_name(name):
-                found.append(path)
-            elif looks_like_plan(path):
-                lookalikes.append(path)
+            (found if is_plan_name(name) else others).append(path)
     return found
 
 
@@ -165,10 +164,11 @@ def discover(
     """Expand command-line paths into plan files, noting each path that cannot be
     used and the files that look like plans under another name."""
     out = Discovery()
+    others: list[Path] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            out.files.extend(_walk(path, exclude, gitignore, out.lookalikes))
+            out.files.extend(_walk(path, exclude, gitignore, others))
         elif path.is_file():
             out.files.append(path)
         elif path.exists():
@@ -176,7 +176,8 @@ def discover(
         else:
             out.problems.append(f"{raw}: no such file or directory")
     out.files = _unique(out.files)
-    out.lookalikes = _unique(out.lookalikes)
+    if not out.files:  # only then is it worth opening the others to say why
+        out.lookalikes = [p for p in _unique(others) if looks_like_plan(p)]
     return out
 
 
