@@ -162,7 +162,9 @@ class _Run:
         rule = self.by_code[problem.code]
         smap = doc.smap or SourceMap(doc.path)
         fix = None
-        if problem.code == "LSIP004" and problem.path[:1] == ("include",):
+        if problem.code == "LSIP004" and problem.message.startswith(
+            "The included file `"
+        ):
             fix = "Correct the file name under `include:`, or add the annex file it names beside the plan."
         return stamp(
             rule,
@@ -410,7 +412,7 @@ def check_text(
     if not display.startswith("<") or not looks_like_markdown(text):
         doc = load_document(where, display, options.limits, text=text)
     else:
-        doc = _markdown_document(text, display, where, options.limits)
+        doc = _markdown_document(text, display, options.limits)
     result = check_documents([doc], options)
     result.sources[display] = text
     return result
@@ -428,11 +430,9 @@ def looks_like_markdown(text: str) -> bool:
     return bool(close) and any(re.match(r"#{1,6} ", ln) for ln in lines[close + 1 :])
 
 
-def _markdown_document(
-    text: str, display: str, where: Path, limits: Limits
-) -> Document:
-    """A Markdown plan from standard input under a name that does not end in .md."""
-    from lsip_check.load import document as loader
+def _markdown_document(text: str, display: str, limits: Limits) -> Document:
+    """A Markdown plan from standard input with no name: read as Markdown, its
+    includes not followed (with no name there is no folder to find them in)."""
     from lsip_check.load.errors import LoadError
     from lsip_check.load.markdown import load_markdown
 
@@ -446,9 +446,15 @@ def _markdown_document(
         doc.problems.append(InputProblem("LSIP001", exc.message, span))
         return doc
     doc.problems += problems
-    if isinstance(doc.data, dict):
-        base = where.resolve()
-        loader._Includer(doc, limits).run(doc.data, base, display, (base,))
+    if isinstance(doc.data, dict) and doc.data.get("include"):
+        doc.problems.append(
+            InputProblem(
+                "LSIP004",
+                "The included files of a plan read from standard input are followed only when it is named: give --stdin-filename with the plan's path (e.g. plans/area.lsip.md).",
+                doc.smap.at(("include",)),
+                ("include",),
+            )
+        )
     return doc
 
 

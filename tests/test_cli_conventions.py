@@ -209,6 +209,16 @@ def test_a_markdown_plan_from_standard_input(tmp_path: Path) -> None:
         0,
         "Checked 1 plan: 0 errors, 0 warnings, 0 infos.\n",
     )
+    # with no name there is no folder to find its includes in: it says so
+    with_include = md.replace(
+        b"lsip_plan: 1\n", b"lsip_plan: 1\ninclude: [a.annex.md]\n"
+    )
+    told = run_cli("--select", "LSIP004", *CONCISE, "-q", "-", stdin=with_include)
+    assert told.stdout == (
+        "<stdin>:3:10: LSIP004 [error] The included files of a plan read from standard "
+        "input are followed only when it is named: give --stdin-filename with the plan's "
+        "path (e.g. plans/area.lsip.md). (unresolved-reference)\n"
+    )
     # and a YAML plan from standard input is still YAML
     yaml = run_cli("--select", "LSIP002", *CONCISE, "-q", "-", stdin=BAD.encode())
     assert yaml.stdout.splitlines()[0] == f"<stdin>:2:1: {LINE_002}"
