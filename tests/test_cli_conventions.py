@@ -194,6 +194,16 @@ def test_stdin_filename_names_the_plan_and_finds_its_includes(tmp_path: Path) ->
     ]
 
 
+def test_stdin_filename_without_dash_is_a_usage_error(tmp_path: Path) -> None:
+    _plan(tmp_path)
+    proc = run_cli("--stdin-filename", "x.lsip.md", "draft.lsip.yaml", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert (
+        "Error: --stdin-filename names the plan read from standard input: give `-` as the path."
+        in proc.stderr
+    )
+
+
 def test_a_markdown_plan_from_standard_input(tmp_path: Path) -> None:
     md = (EXAMPLES / "kent-and-medway.lsip.md").read_bytes()
     named = run_cli(
