@@ -154,7 +154,7 @@ def display_name(path: Path) -> str:
     """A path as the user will read it: relative to the working directory if below it."""
     try:
         return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):  # RuntimeError: a symlink loop
         return path.as_posix()
 
 
@@ -185,7 +185,10 @@ def _unique(paths: list[Path]) -> list[Path]:
     seen: set[Path] = set()
     unique = []
     for p in paths:
-        key = p.resolve()
+        try:
+            key = p.resolve()
+        except (OSError, RuntimeError):  # a symlink loop: reading it will say so
+            key = p.absolute()
         if key not in seen:
             seen.add(key)
             unique.append(p)
