@@ -315,6 +315,15 @@ def test_the_caret_spans_the_value_in_a_markdown_plan(tmp_path: Path) -> None:
     ]
 
 
+def test_a_long_line_is_cut_around_the_caret(tmp_path: Path) -> None:
+    _plan(tmp_path, text=BAD.replace("title: Bootcamps", "title: " + "B" * 200))
+    proc = run_cli("--select", "LSIP004", "-q", "draft.lsip.yaml", cwd=tmp_path)
+    lines = proc.stdout.splitlines()
+    assert lines[0].startswith("draft.lsip.yaml:11:236: LSIP004 [error]")
+    assert lines[2] == "  11 | ..." + "B" * 25 + ", priorities: [P2]}"
+    assert lines[3] == "     | " + " " * 43 + "^^"
+
+
 def test_messages_name_places_in_plain_words(tmp_path: Path) -> None:
     text = BAD.replace(
         "    title: Digital\n",

@@ -4,6 +4,7 @@ leaves it out), then how to fix each rule once, and a summary."""
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -13,6 +14,9 @@ _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _BOLD, _DIM, _BLUE, _RESET = "\033[1m", "\033[2m", "\033[34m", "\033[0m"
 #: longest source line shown whole; a longer one is cut around the column
 _WIDTH = 120
+#: the most of a file read to show its lines (a file over --max-file-size is a
+#: finding at its first line, and need not be read whole for it)
+_READ_AT_MOST = 16 * 1024 * 1024
 
 
 @dataclass
@@ -57,13 +61,14 @@ class _Sources:
     def _read(self, file: str) -> list[str] | None:
         if file in self.given:
             return self.given[file].splitlines()
-        if file.startswith("<"):
-            return None
+        if file.startswith("<") or not os.path.isfile(file):
+            return None  # standard input, or not a regular file (a FIFO would block)
         try:
-            with open(file, encoding="utf-8", errors="replace") as fh:
-                return fh.read().splitlines()
+            with open(file, "rb") as fh:
+                head = fh.read(_READ_AT_MOST)
         except OSError:
             return None
+        return head.decode("utf-8", errors="replace").splitlines()
 
 
 def _shown(text: str) -> str:
