@@ -504,15 +504,19 @@ def check_paths(
     """Check files and directories, ``jobs`` plans at a time in worker processes (the
     result is the same whatever ``jobs`` is). Each plan is loaded, checked and dropped
     before the next, so memory does not grow with the number of plans. Folder walks
-    leave out ``exclude`` patterns and, with ``gitignore``, what .gitignore files
-    leave out. A path that cannot be used is noted in ``path_problems`` and the others
+    leave out ``exclude`` patterns, the configuration's ``exclude`` and, with
+    ``gitignore``, what .gitignore files leave out. A path that cannot be used is noted in ``path_problems`` and the others
     are checked. Raises PathProblem for a plan file that cannot be read,
     RuleFileError for a broken rule file,
     SelectionError for an unknown rule and ReferenceDataMissing when a rule needs
     reference data that cannot be found or read (unless
     ``options.allow_missing_data``)."""
     options = options or CheckOptions()
-    found = discover(paths, exclude, gitignore)
+    config = options.config
+    rooted = []
+    if config is not None and config.settings.get("exclude"):
+        rooted = [(config.root, [str(p) for p in config.settings["exclude"]])]
+    found = discover(paths, exclude, gitignore, rooted)
     files = found.files
     run = _Run(options)  # a bad --select fails here, before any plan is read
     if jobs > 1 and len(files) >= PARALLEL_MIN:

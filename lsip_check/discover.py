@@ -65,16 +65,29 @@ def looks_like_plan(path: Path) -> bool:
 class _Ignores:
     """The .gitignore files and --exclude patterns that apply to one walk."""
 
-    def __init__(self, root: Path, exclude: Sequence[str], gitignore: bool) -> None:
+    def __init__(
+        self,
+        root: Path,
+        exclude: Sequence[str],
+        gitignore: bool,
+        rooted: Sequence[tuple[Path, Sequence[str]]],
+    ) -> None:
         self.gitignore = gitignore
         self.specs: list[tuple[Path, Any]] = []
         self.exclude: Any = None
+        self.rooted: list[tuple[Path, Any]] = []
         self.cwd = Path.cwd()
         self.root = root.absolute()
-        if exclude:
+        if exclude or any(patterns for _, patterns in rooted):
             import pathspec
 
-            self.exclude = pathspec.GitIgnoreSpec.from_lines(exclude)
+            if exclude:
+                self.exclude = pathspec.GitIgnoreSpec.from_lines(exclude)
+            self.rooted = [
+                (base.absolute(), pathspec.GitIgnoreSpec.from_lines(patterns))
+                for base, patterns in rooted
+                if patterns
+            ]
         if gitignore:
             for folder in _folders_above(self.root):
                 self.add(folder)
@@ -102,6 +115,10 @@ class _Ignores:
             rel = full.relative_to(base).as_posix() if full != base else "."
             if self.exclude.match_file(rel + tail):
                 return True
+        for base, spec in self.rooted:
+            inside = full != base and full.is_relative_to(base)
+            if inside and spec.match_file(full.relative_to(base).as_posix() + tail):
+                return True
         verdict = None
         for folder, spec in self.specs:
             if not full.is_relative_to(folder) or full == folder:
@@ -123,12 +140,9 @@ def _folders_above(root: Path) -> list[Path]:
     return []
 
 
-def _walk(
-    root: Path, exclude: Sequence[str], gitignore: bool, others: list[Path]
-) -> list[Path]:
+def _walk(root: Path, ignores: _Ignores, others: list[Path]) -> list[Path]:
     """The plan files below ``root``; the other YAML and Markdown files go to
     ``others``."""
-    ignores = _Ignores(root, exclude, gitignore)
     found: list[Path] = []
     for dirpath, dirnames, filenames in os.walk(root):
         here = Path(dirpath)
@@ -159,16 +173,23 @@ def display_name(path: Path) -> str:
 
 
 def discover(
-    paths: Iterable[str], exclude: Sequence[str] = (), gitignore: bool = True
+    paths: Iterable[str],
+    exclude: Sequence[str] = (),
+    gitignore: bool = True,
+    rooted: Sequence[tuple[Path, Sequence[str]]] = (),
 ) -> Discovery:
     """Expand command-line paths into plan files, noting each path that cannot be
-    used and the files that look like plans under another name."""
+    used and the files that look like plans under another name. ``exclude``
+    patterns are relative to the current folder (or the folder walked, for a folder
+    outside it); ``rooted`` pairs a folder with patterns relative to it (the
+    configuration's ``exclude``)."""
     out = Discovery()
     others: list[Path] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            out.files.extend(_walk(path, exclude, gitignore, others))
+            ignores = _Ignores(path, exclude, gitignore, rooted)
+            out.files.extend(_walk(path, ignores, others))
         elif path.is_file():
             out.files.append(path)
         elif path.exists():

@@ -111,6 +111,34 @@ def test_exclude_leaves_patterns_out_of_folder_walks(tmp_path: Path) -> None:
     assert _files(again.stdout) == ["plans/draft.lsip.yaml"]
 
 
+def test_the_configuration_excludes_relative_to_its_own_folder(tmp_path: Path) -> None:
+    (tmp_path / ".lsip-check.yaml").write_text(
+        "exclude: [plans/old/, '*.tmp.lsip.yaml']\n"
+    )
+    _plan(tmp_path / "plans")
+    _plan(tmp_path / "plans" / "old")
+    _plan(tmp_path / "plans", "x.tmp.lsip.yaml")
+    args = ("--select", "LSIP002", *CONCISE, "-q")
+    proc = run_cli(
+        *args, cwd=tmp_path / "plans"
+    )  # patterns are the file's, not the cwd's
+    assert _files(proc.stdout) == ["draft.lsip.yaml"]
+    both = run_cli(
+        *args,
+        "--exclude",
+        "draft.lsip.yaml",
+        ".",
+        "old/draft.lsip.yaml",
+        cwd=tmp_path / "plans",
+    )
+    assert _files(both.stdout) == ["old/draft.lsip.yaml"]  # named: always checked
+    shown = run_cli("config", cwd=tmp_path)
+    assert (
+        'exclude: ["plans/old/", "*.tmp.lsip.yaml"]  # .lsip-check.yaml:1'
+        in shown.stdout
+    )
+
+
 def test_a_missing_path_is_reported_and_the_others_are_checked(
     tmp_path: Path,
 ) -> None:
