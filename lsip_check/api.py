@@ -466,7 +466,7 @@ def too_large(display: str, size: int, limit: int) -> Document:
     doc.problems.append(
         InputProblem(
             "LSIP001",
-            f"The file is {size:,} bytes, over the limit of {limit:,} bytes. A plan is "
+            f"The file is {'more than ' if size > 1 << 30 else ''}{size:,} bytes, over the limit of {limit:,} bytes. A plan is "
             "normally well under 1 MB: split annexes into included files, or raise the "
             "limit with --max-file-size if this file really is a plan.",
             Span(display, 1, 1),

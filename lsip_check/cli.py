@@ -367,11 +367,18 @@ def _check_stdin(options: Any, name: str | None) -> Any:
     from lsip_check import api
 
     stream = sys.stdin.buffer
-    raw = stream.read(options.limits.max_bytes + 1)
+    limit = options.limits.max_bytes
+    raw = stream.read(limit + 1)
     size = len(raw)
-    while size > options.limits.max_bytes and (chunk := stream.read(1 << 20)):
-        size += len(chunk)  # counted, not kept, so the message states the true size
+    # counted, not kept, so the message states the true size; an endless stream
+    # (/dev/zero) is counted up to a point only
+    while limit < size <= _COUNT_AT_MOST and (chunk := stream.read(1 << 20)):
+        size += len(chunk)
     return api.check_bytes(raw, name or "<stdin>", options, size=size)
+
+
+#: how far standard input over --max-file-size is counted to state its size
+_COUNT_AT_MOST = 1 << 30
 
 
 def _report_paths(result: Any, given: int) -> None:
