@@ -4,8 +4,11 @@ leaves it out), then how to fix each rule once, and a summary."""
 
 from __future__ import annotations
 
+import functools
+import importlib
 import os
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from lsip_check.findings import FileResult, Finding, RunResult
@@ -72,21 +75,38 @@ class _Sources:
 
 
 def _shown(text: str) -> str:
-    """A plan's line as it can be printed: tabs as one space each, so the caret
-    stays under its column."""
-    return "".join(" " if c == "\t" else c for c in text)
+    """A plan's text as it can be printed: tabs as one space each, control
+    characters as visible escapes by ``lsip_check.report.safe.clean`` where this
+    lsip-check has it."""
+    clean = _cleaner()
+    text = text.replace("\t", " ")
+    return clean(text) if clean is not None else text
+
+
+@functools.cache
+def _cleaner() -> Callable[[str], str] | None:
+    try:
+        safe = importlib.import_module("lsip_check.report.safe")
+    except ImportError:
+        return None
+    clean: Callable[[str], str] = safe.clean
+    return clean
 
 
 def snippet(f: Finding, source: str, color: bool = False) -> list[str]:
     """The finding's line of the plan with carets under the value, rustc style."""
-    text = _shown(source)
-    start = max(f.span.column - 1, 0)
-    if start > len(text):
-        start = len(text)
+    start = min(max(f.span.column - 1, 0), len(source))
     width = 1
     if f.span.end_line == f.span.line and f.span.end_column > f.span.column:
         width = f.span.end_column - f.span.column
-    width = max(1, min(width, len(text) - start) if start < len(text) else 1)
+    width = max(1, min(width, len(source) - start))
+    # measured on the line as shown, so an escape (\x1b) keeps the caret in place
+    text = _shown(source)
+    start, width = (
+        len(_shown(source[:start])),
+        len(_shown(source[start : start + width])),
+    )
+    width = max(1, width)
     if len(text) > _WIDTH:
         cut = max(0, start - _WIDTH // 3)
         text = ("..." if cut else "") + text[cut : cut + _WIDTH]
