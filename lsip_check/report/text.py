@@ -191,7 +191,7 @@ def statistics(result: RunResult) -> str:
             f"{'[' + fs[0].severity.value + ']':<9}  {len(plans)} {noun}: {named}"
         )
     out.append(summary(result))
-    return "\n".join(out) + "\n"
+    return "\n".join(map(_shown, out)) + "\n"  # plan names come from the disk
 
 
 def _plan_of(result: RunResult, f: Finding) -> str:
