@@ -337,13 +337,15 @@ class _Run:
         return findings
 
     def schema_findings(self, doc: Document) -> list[Finding]:
-        if "LSIP002" not in self.selected:
-            return []
+        """LSIP002 findings; values of the wrong shape are then taken out of the
+        data (lsip_check.engine.shapes), so no rule sees them, selected or not."""
+        from lsip_check.engine.shapes import prune
         from lsip_check.schemacheck import check_data
 
         assert doc.smap is not None
+        problems = check_data(doc.data)
         out = []
-        for p in check_data(doc.data):
+        for p in problems if "LSIP002" in self.selected else []:
             path = (*p.path, p.missing_key) if p.missing_key else p.path
             if p.kind == "missing":
                 span = doc.smap.parent_of_missing(path)
@@ -354,6 +356,7 @@ class _Run:
             out.append(
                 self.input_finding(InputProblem("LSIP002", p.message, span, path), doc)
             )
+        prune(doc.data, problems)
         return out
 
     def rule_findings(self, doc: Document, result: FileResult) -> list[Finding]:
@@ -383,7 +386,16 @@ class _Run:
                 out += run_rule(rule, ctx, doc.smap, self.severity(rule), options)
             except ReferenceUnavailable:
                 result.skipped_rules.append(rule.code)
+            except _reference_missing() as exc:  # a table read only by this rule
+                self.missing_data(exc)
+                result.skipped_rules.append(rule.code)
         return out
+
+
+def _reference_missing() -> type[Exception]:
+    from lsip_check.reference.locate import ReferenceDataMissing
+
+    return ReferenceDataMissing
 
 
 def check_documents(

@@ -15,6 +15,7 @@ import hashlib
 import json
 import os
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -77,12 +78,13 @@ def to_text(result: RunResult, folder: Path) -> str:
     return json.dumps(body, indent=2, ensure_ascii=False) + "\n"
 
 
-def write(result: RunResult, path: Path) -> int:
-    """Record the run's findings that are not waived; return how many."""
+def write(result: RunResult, path: Path, protect: Iterable[Path] = ()) -> int:
+    """Record the run's findings that are not waived; return how many. Never over a
+    file in ``protect`` (the files the run read)."""
     from lsip_check.files import WriteRefused, write_atomic
 
     try:
-        write_atomic(path, to_text(result, path.parent), force=True)
+        write_atomic(path, to_text(result, path.parent), force=True, protect=protect)
     except (OSError, WriteRefused) as exc:
         reason = getattr(exc, "strerror", None) or exc
         raise BaselineError(f"{path}: cannot write the baseline ({reason})") from None
@@ -91,8 +93,13 @@ def write(result: RunResult, path: Path) -> int:
 
 def read(path: Path) -> Baseline:
     """The findings recorded in a baseline file (format 1 or 2)."""
+    from lsip_check.load.errors import LoadError
+    from lsip_check.load.reading import read_limited
+
     try:
-        body = json.loads(path.read_text(encoding="utf-8"))
+        body = json.loads(read_limited(path, 64 * 1024 * 1024).decode("utf-8"))
+    except LoadError as exc:
+        raise BaselineError(f"{path}: cannot be read ({exc.message})") from None
     except FileNotFoundError:
         raise BaselineError(
             f"{path}: no such baseline file (make one with --write-baseline {path})"
@@ -103,6 +110,8 @@ def read(path: Path) -> Baseline:
         raise BaselineError(
             f"{path}:{exc.lineno}:{exc.colno}: not a baseline file ({exc.msg})"
         ) from None
+    except (ValueError, RecursionError) as exc:  # a number past 4,300 digits, nesting
+        raise BaselineError(f"{path}: not a baseline file ({exc})") from None
     findings = body.get("findings") if isinstance(body, dict) else None
     if not isinstance(findings, list) or not all(
         isinstance(e, dict) and isinstance(e.get("fingerprint"), str) for e in findings

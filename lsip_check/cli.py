@@ -1,7 +1,9 @@
 """Command line: parse options, call the library, print, exit. Nothing else lives here.
 
 Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage error,
-a path that cannot be opened, or an unusable configuration or rule file.
+a path that cannot be opened, or an unusable configuration or rule file; 3 an internal
+error (a bug in lsip-check, or an environment it cannot run in), with one line of
+explanation (``--debug`` shows the traceback).
 """
 
 from __future__ import annotations
@@ -18,20 +20,60 @@ from lsip_check import __version__
 FORMATS = ("text", "json", "sarif", "junit", "github", "gitlab", "markdown", "auto")
 
 
+#: commands imported only when used: name -> (module, attribute)
+_LAZY = {"diff": ("lsip_check.diff.cli", "diff")}
+
+
 class _DefaultGroup(click.Group):
-    """``lsip-check PATH...`` means ``lsip-check check PATH...``."""
+    """``lsip-check PATH...`` means ``lsip-check check PATH...``; an internal error
+    is exit code 3 with one line (the traceback only with ``--debug``)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *_LAZY})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in _LAZY and cmd_name not in self.commands:
+            import importlib
+
+            module, attr = _LAZY[cmd_name]
+            self.add_command(getattr(importlib.import_module(module), attr))
+        return super().get_command(ctx, cmd_name)
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        head = args[: args.index("--")] if "--" in args else args
+        if "--debug" in head:  # taken out here: it may come before or after a command
+            args = [a for a in head if a != "--debug"] + args[len(head) :]
+            ctx.meta["lsip_check.debug"] = True
         if not args:
             args = ["check"]  # ``lsip-check`` alone checks the current folder
-        elif args[0] not in self.commands and args[0] not in (
-            "--help",
-            "-h",
-            "--version",
+        elif (
+            args[0] not in self.commands
+            and args[0] not in _LAZY
+            and args[0] not in ("--help", "-h", "--version")
         ):
-            _no_mistyped_command(args[0], self.commands)
+            _no_mistyped_command(args[0], {*self.commands, *_LAZY})
             args = ["check", *args]
         return super().parse_args(ctx, args)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except KeyboardInterrupt:
+            click.echo("lsip-check: interrupted.", err=True)
+            ctx.exit(130)
+        except BrokenPipeError:  # `lsip-check ... | head`: the reader left, no bug
+            import contextlib
+
+            with contextlib.suppress(OSError, ValueError):  # Python's flush at exit
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            ctx.exit(141)
+        except Exception as exc:
+            from lsip_check.crash import report
+
+            click.echo(report(exc, bool(ctx.meta.get("lsip_check.debug"))), err=True)
+            ctx.exit(3)
 
 
 def _no_mistyped_command(word: str, commands: Any) -> None:
@@ -98,6 +140,12 @@ def _show_version(ctx: click.Context, _param: click.Parameter, value: bool) -> N
     is_eager=True,
     callback=_show_version,
     help="Show the version and the editions of the reference data, then exit.",
+)
+@click.option(
+    "--debug",
+    is_flag=True,
+    expose_value=False,
+    help="On an internal error (exit code 3), print the traceback to standard error.",
 )
 def main() -> None:
     """Check Local Skills Improvement Plans against the statutory guidance."""
@@ -206,9 +254,15 @@ _config_option = click.option(
 )
 @click.option(
     "--max-file-size",
-    type=click.IntRange(min=1),
+    type=click.IntRange(min=1, max=1 << 30),
     default=None,
-    help="Largest plan file read, in bytes (default 5 MB).",
+    help="Largest plan file read, in bytes (default 5 MB, at most 1 GiB).",
+)
+@click.option(
+    "--allow-include-outside",
+    is_flag=True,
+    default=None,
+    help="Read included files wherever they are (default: only from the plan's folder tree, or the git repository holding the plan).",
 )
 @click.option(
     "--project-root",
@@ -267,6 +321,7 @@ def check(
     reference_data: str | None,
     allow_missing_data: bool | None,
     max_file_size: int | None,
+    allow_include_outside: bool | None,
     project_root: str | None,
     config_file: str | None,
     no_config: bool,
@@ -293,6 +348,7 @@ def check(
         "reference_data": reference_data,
         "allow_missing_data": allow_missing_data or None,
         "max_file_size": max_file_size,
+        "allow_include_outside": allow_include_outside or None,
     }
     first = stdin_filename if paths == ("-",) and stdin_filename else None
     config = _config((first,) if first else paths, config_file, no_config)
@@ -319,8 +375,9 @@ def check(
                 gitignore=respect_gitignore,
             )
         _report_paths(result, len(paths))
+        read = _read_by_run(result, config, baseline)
         if write_baseline:
-            _write_baseline(result, write_baseline)
+            _write_baseline(result, write_baseline, read)
             sys.exit(2 if result.path_problems else 0)
         if baseline:
             from lsip_check import baseline as bl
@@ -346,11 +403,9 @@ def check(
     fmt = _auto(fmt)
     root = Path(project_root) if project_root else None
     view = _View(layout, quiet, root)
-    to_screen = _write_outputs(result, fmt, reports, _View(layout, False, root))
+    to_screen = _write_outputs(result, fmt, reports, _View(layout, False, root), read)
     if statistics:
-        from lsip_check.report.text import statistics as stats
-
-        click.echo(stats(result), nl=False)
+        click.echo(_statistics(result), nl=False)
     elif to_screen:
         text = _render(fmt, result, use_color, view)
         click.echo(text, nl=False, color=use_color)
@@ -449,8 +504,35 @@ def _output_specs(fmt: str, outputs: tuple[str, ...]) -> list[tuple[str, str, bo
     return specs
 
 
+def _read_by_run(result: Any, config: Any, baseline: str | None) -> list[Path]:
+    """Every file the run read (plans, annexes, configuration, baseline): reports and
+    baselines are never written over them."""
+    read = [Path(f) for r in result.results for f in r.files if f != "<stdin>"]
+    if config is not None and config.file is not None:
+        read.append(Path(config.file))
+    if baseline:
+        read.append(Path(baseline))
+    return read
+
+
+def _report_target(file: str) -> None:
+    """A report replaces an existing file (CI writes the same report each run), but
+    never a file the run read, a plan or anything but a regular file."""
+    from lsip_check.discover import is_plan_name
+    from lsip_check.files import WriteRefused
+
+    if is_plan_name(Path(file).name) and Path(file).exists():
+        raise WriteRefused(
+            f"{file} is a plan file; a report is never written over a plan. Choose another name."
+        )
+
+
 def _write_outputs(
-    result: Any, fmt: str, reports: list[tuple[str, str, bool]], view: _View
+    result: Any,
+    fmt: str,
+    reports: list[tuple[str, str, bool]],
+    view: _View,
+    read: list[Path] | None = None,
 ) -> bool:
     """Write each --output; return whether the main format still goes to the screen."""
     from lsip_check.files import WriteRefused, write_atomic
@@ -461,7 +543,9 @@ def _write_outputs(
             to_screen = False
         out_fmt = _auto(out_fmt)
         try:
-            write_atomic(Path(file), _render(out_fmt, result, False, view), True)
+            _report_target(file)
+            text = _render(out_fmt, result, False, view)
+            write_atomic(Path(file), text, True, read or [])
         except (OSError, WriteRefused) as exc:
             reason = getattr(exc, "strerror", None) or exc
             raise _fail(f"{file}: cannot write the report ({reason})") from None
@@ -474,10 +558,24 @@ def _auto(fmt: str) -> str:
     return fmt
 
 
-def _write_baseline(result: Any, file: str) -> None:
-    from lsip_check import baseline as bl
+def _statistics(result: Any) -> str:
+    """--statistics, with plan text escaped as in the other text outputs."""
+    from lsip_check.report.safe import clean_all
+    from lsip_check.report.text import statistics
 
-    count = bl.write(result, Path(file))
+    return statistics(clean_all(result))  # plan names are escaped line by line too
+
+
+def _write_baseline(result: Any, file: str, read: list[Path]) -> None:
+    """Record the findings in ``file``: never over a plan or a file the run read."""
+    from lsip_check import baseline as bl
+    from lsip_check.files import WriteRefused
+
+    try:
+        _report_target(file)
+    except WriteRefused as exc:
+        raise _fail(str(exc)) from None
+    count = bl.write(result, Path(file), read)
     click.echo(
         f"Recorded {count} finding{'s' if count != 1 else ''} in {file}; run with --baseline {file} to see only new ones.",
         err=True,
@@ -528,7 +626,10 @@ def _options(config: Any, settings: dict[str, Any], use_waivers: bool) -> Any:
     return api.CheckOptions(
         select=tuple(settings["select"]),
         ignore=tuple(settings["ignore"]),
-        limits=Limits(max_bytes=settings["max_file_size"]),
+        limits=Limits(
+            max_bytes=settings["max_file_size"],
+            allow_include_outside=bool(settings["allow_include_outside"]),
+        ),
         reference_data=settings["reference_data"],
         allow_missing_data=bool(settings["allow_missing_data"]),
         rule_options=resolved.rule_options,
@@ -574,7 +675,9 @@ class _Unusable(click.ClickException):
 
 
 def _fail(message: str) -> click.ClickException:
-    return _Unusable(message)
+    from lsip_check.report.safe import clean, shorten
+
+    return _Unusable(clean(shorten(message), keep_newlines=True))
 
 
 @main.command()
@@ -711,14 +814,19 @@ def convert(file: str, to: str | None, output: str | None, force: bool) -> None:
     from lsip_check.authoring import convert as converter
 
     try:
+        if output is not None:  # refuse before the work, not after it
+            files.check_writable(Path(output), force, [Path(file)])
         text, _ = converter.convert(Path(file), to)
-        if output is None:
-            click.echo(text, nl=False)
-            return
-        files.write_atomic(Path(output), text, force)
     except OSError as exc:
         raise _fail(f"{file}: cannot be read ({exc.strerror or exc})") from None
     except (converter.ConvertError, files.WriteRefused) as exc:
+        raise _fail(str(exc)) from None
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        files.write_atomic(Path(output), text, force, [Path(file)])
+    except files.WriteRefused as exc:
         raise _fail(str(exc)) from None
     click.echo(f"Wrote {output}.", err=True)
 

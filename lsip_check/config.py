@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from lsip_check.findings import DataPath, Span
+from lsip_check.load.yaml import as_text
 
 YAML_NAMES = (".lsip-check.yaml", ".lsip-check.yml")
 TOML_TABLE = "tool.lsip-check"
@@ -32,6 +33,7 @@ DEFAULTS: dict[str, Any] = {
     "reference_data": None,
     "allow_missing_data": False,
     "max_file_size": 5 * 1024 * 1024,
+    "allow_include_outside": False,
     "rule_options": {},
     "areas": {},
     "waivers": [],
@@ -106,7 +108,7 @@ def _has_table(pyproject: Path) -> bool:
 
     try:
         data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError:
+    except (tomllib.TOMLDecodeError, ValueError):
         return False
     tool = data.get("tool")
     return isinstance(tool, dict) and "lsip-check" in tool
@@ -145,6 +147,24 @@ def _snake(config: Config) -> dict[str, Any]:
 
 Places = dict[DataPath, Span]
 
+#: the largest configuration file read
+CONFIG_MAX_BYTES = 1024 * 1024
+
+
+def _read_config_bytes(path: Path) -> bytes:
+    """The file's bytes: a regular file of at most CONFIG_MAX_BYTES, else ConfigError."""
+    from lsip_check.load.errors import LoadError
+    from lsip_check.load.reading import read_limited
+
+    try:
+        return read_limited(path, CONFIG_MAX_BYTES)
+    except LoadError as exc:
+        raise ConfigError(f"{_shown(str(path))}: {exc.message}") from None
+    except OSError as exc:
+        raise ConfigError(
+            f"{_shown(str(path))}: cannot be read ({exc.strerror or exc})"
+        ) from None
+
 
 def _read_yaml(path: Path) -> tuple[Any, Places, Places]:
     from lsip_check.load.decode import decode
@@ -153,7 +173,7 @@ def _read_yaml(path: Path) -> tuple[Any, Places, Places]:
 
     display = _shown(str(path))
     try:
-        text = decode(path.read_bytes(), 1024 * 1024)
+        text = decode(_read_config_bytes(path), CONFIG_MAX_BYTES)
         data, smap = load_yaml(text, display, 32, 20_000)
     except LoadError as exc:
         raise ConfigError(f"{display}:{exc.line}:{exc.column}: {exc.message}") from None
@@ -170,11 +190,11 @@ def _read_toml(path: Path, explicit: bool) -> tuple[Any, Places, Places]:
     import tomllib
 
     try:
-        text = path.read_text(encoding="utf-8")
+        text = _read_config_bytes(path).decode("utf-8")
         data = tomllib.loads(text)
     except UnicodeDecodeError:
         raise ConfigError(f"{_shown(str(path))}: is not UTF-8 text") from None
-    except tomllib.TOMLDecodeError as exc:
+    except (tomllib.TOMLDecodeError, ValueError) as exc:  # ValueError: 4,300+ digits
         raise ConfigError(f"{_shown(str(path))}: {exc}") from None
     tool = data.get("tool", {})
     if not isinstance(tool, dict) or "lsip-check" not in tool:
@@ -243,6 +263,12 @@ def _validate(config: Config) -> None:
     for p in problems:
         span = config.place(p.path, key=p.kind == "unknown_key")
         lines.append(f"{_shown(span.file)}:{span.line}:{span.column}: {p.message}")
+    folder = config.settings.get("reference_data")
+    if not problems and isinstance(folder, str) and "\0" in folder:
+        span = config.place(("reference_data",))
+        lines.append(
+            f"{_shown(span.file)}:{span.line}:{span.column}: `reference_data` contains a NUL character, which no folder name can hold."
+        )
     if lines:
         raise ConfigError("\n".join(lines))
 
@@ -319,12 +345,65 @@ def resolve_rules(config: Config, rules: Any) -> Resolved:
                 raise ConfigError(
                     f"{_shown(span.file)}:{span.line}:{span.column}: {code} has no option `{name}`.{hint} Its options: {have}."
                 )
+            why = _shape_mismatch(options[name], by_code[code].options[name])
+            if why:
+                span = config.place(("rule_options", word, name))
+                raise ConfigError(
+                    f"{_shown(span.file)}:{span.line}:{span.column}: {code}'s option `{name}` must be {why}, like its default {_short(by_code[code].options[name])}."
+                )
         out.rule_options[code] = dict(options)
     for i, waiver in enumerate(s.get("waivers", [])):
         _resolve_rule(
             config, waiver.get("rule", ""), ("waivers", i, "rule"), rules, False
         )
     return out
+
+
+_SHAPE_WORDS = {
+    bool: "true or false",
+    int: "a whole number",
+    float: "a number",
+    str: "text",
+    list: "a list",
+    dict: "a mapping",
+}
+
+
+def _shape_mismatch(value: Any, default: Any) -> str:
+    """What ``value`` should be to have the shape of the option's ``default`` ('' if
+    it has): the same kind, and for lists and mappings items of the default's kind."""
+    kind = type(default)
+    if kind is float:
+        ok = isinstance(value, int | float) and not isinstance(value, bool)
+    elif kind is int:
+        ok = isinstance(value, int) and not isinstance(value, bool)
+    else:
+        ok = isinstance(value, kind)
+    if not ok:
+        return _SHAPE_WORDS.get(kind, kind.__name__)
+    items: list[tuple[Any, Any]] = []
+    if isinstance(default, list) and default and isinstance(value, list):
+        first = default[0]
+        if all(type(d) is type(first) for d in default):
+            items = [(v, first) for v in value]
+    elif isinstance(default, dict) and default and isinstance(value, dict):
+        first = next(iter(default.values()))
+        if all(type(d) is type(first) for d in default.values()):
+            items = [(v, first) for v in value.values()]
+        if not all(isinstance(k, str) for k in value):
+            return "a mapping with text keys"
+    for item, like in items:
+        inner = _shape_mismatch(item, like)
+        if inner:
+            return f"{_SHAPE_WORDS[kind]} of which each item is {inner}"
+    return ""
+
+
+def _short(value: Any) -> str:
+    import json
+
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    return f"`{text}`" if len(text) <= 60 else f"`{text[:57]}...`"
 
 
 #: Settings where the command line adds to the configuration instead of replacing it.
@@ -338,8 +417,10 @@ def effective(config: Config | None, cli: dict[str, Any]) -> dict[str, tuple[Any
     out: dict[str, tuple[Any, str]] = {k: (v, "default") for k, v in DEFAULTS.items()}
     if config is not None:
         for key, value in config.settings.items():
-            if key == "reference_data" and value:
-                value = str((config.root / str(value)).resolve())
+            if value is None:  # `key: ~` (or empty) leaves the default
+                continue
+            if key == "reference_data":  # `reference_data: 2026` is a folder too
+                value = str((config.root / str(as_text(value))).resolve())
             out[key] = (value, config.where(key))
     for key, value in cli.items():
         if value is None or value == () or value == []:

@@ -13,6 +13,8 @@ from lsip_check.model.base import Flag, PlanPart, Text, describe
 from lsip_check.model.waivers import Waiver
 
 SeverityName = Literal["error", "warning", "info"]
+#: the largest --max-file-size / max_file_size accepted (1 GiB)
+MAX_FILE_SIZE_CEILING = 1 << 30
 
 
 class AreaFacts(PlanPart):
@@ -84,7 +86,15 @@ class Settings(PlanPart):
         default=None,
     )
     max_file_size: int | None = Field(
-        default=None, ge=1, description="Largest plan file read, in bytes (5 MB)."
+        default=None,
+        ge=1,
+        le=MAX_FILE_SIZE_CEILING,
+        description="Largest plan file read, in bytes (5 MB; at most 1 GiB).",
+    )
+    allow_include_outside: Flag | None = describe(
+        "Read included files wherever they are; by default an include must lie in "
+        "the plan's folder tree or the git repository holding the plan.",
+        default=None,
     )
     rule_options: dict[str, dict[str, Any]] = describe(
         "Options of rules by code or name, e.g. {LSIP106: {budget: 12000}} for the "

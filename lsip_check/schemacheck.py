@@ -57,6 +57,8 @@ class SchemaProblem:
     kind: str  # unknown_key, missing, type, enum, pattern, range, length, format
     message: str
     missing_key: str = ""
+    #: for a ``type`` problem, the kind the schema wants (object, array, string, ...)
+    want: str = ""
 
 
 def _kind_of(value: Any) -> str:
@@ -206,6 +208,7 @@ def _type_problem(value: Any, path: DataPath, want: str | list[str]) -> SchemaPr
         path,
         "type",
         f"{_name(path)} should be {words}, but here it is {_kind_of(value)}.",
+        want=next((w for w in wants if w != "null"), ""),
     )
 
 

@@ -267,7 +267,7 @@ def test_an_override_is_read_whole_when_loaded(tmp_path: Path) -> None:
         load_reference(data)
     assert str(caught.value).startswith(
         f"the reference data in {data} cannot be used: lad_lsip_england.csv could "
-        "not be read ('utf-8' codec can't decode byte 0xff"
+        "not be read (it is not UTF-8 text: byte 0xFF at byte 0)"
     )
 
 

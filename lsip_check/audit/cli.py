@@ -64,6 +64,12 @@ def _jobs(value: int | None) -> int:
     help="A date or label to print on the provenance page (none by default, so that the same inputs give the same bytes).",
 )
 @click.option("--no-html", is_flag=True, help="Write the exports only.")
+@click.option(
+    "--previous",
+    default=None,
+    metavar="OLD",
+    help="The previous round (an earlier audit folder, a folder of the earlier drafts, or REV:path): adds changes.html and changes.json, as lsip-check diff compares them.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 def audit(
     paths: tuple[str, ...],
@@ -81,6 +87,7 @@ def audit(
     generated: str | None,
     no_html: bool,
     quiet: bool,
+    previous: str | None = None,
 ) -> None:
     """Audit every plan at once: a static site, audit.sqlite, CSV tables and plans.jsonl."""
     from lsip_check import cli as main_cli
@@ -115,23 +122,44 @@ def audit(
         raise main_cli._fail(
             f"{reason[:1].upper()}{reason[1:]} To audit without it, pass --allow-missing-data."
         ) from None
-    written = _write(result, Path(out_dir), no_html, generated)
+    changes = _previous(result, previous, options) if previous else None
+    written = _write(result, Path(out_dir), no_html, generated, changes)
     if not quiet:
         _summary(result, out_dir, written)
     threshold = None if fail_on == "never" else settings["fail_on"]
     sys.exit(_exit_code(result, threshold))
 
 
-def _write(result: Any, out: Path, no_html: bool, generated: str | None) -> int:
+def _previous(result: Any, previous: str, options: Any) -> Any:
+    """The comparison with the previous round (lsip_check.audit.changes)."""
+    from lsip_check import cli as main_cli
+    from lsip_check.audit import changes
+    from lsip_check.discover import PathProblem
+
+    try:
+        return changes.compare_rounds(result, previous, options)
+    except PathProblem as exc:
+        raise main_cli._fail(f"--previous {exc}") from None
+
+
+def _write(
+    result: Any, out: Path, no_html: bool, generated: str | None, changes: Any = None
+) -> int:
     from lsip_check.audit import export
 
     try:
         out.mkdir(parents=True, exist_ok=True)
         count = 0
         if not no_html:
+            from lsip_check.audit.changes import page_context
             from lsip_check.audit.site import render_site
 
-            count += len(render_site(result, out, generated))
+            context = page_context(result, changes) if changes is not None else None
+            count += len(render_site(result, out, generated, context))
+        if changes is not None:
+            from lsip_check.audit.changes import write_json
+
+            count += bool(write_json(changes, out))
         export.write_sqlite(result, out / "audit.sqlite")
         count += 1 + len(export.write_csv(result, out / "csv"))
         export.write_jsonl(result, out / "plans.jsonl")

@@ -17,10 +17,12 @@ class ConvertError(Exception):
 def read_plan(path: Path) -> tuple[dict[str, Any], bool]:
     """The data of one plan file (its includes are not merged) and whether it is Markdown."""
     from lsip_check.load.decode import decode
+    from lsip_check.load.reading import read_limited
 
+    limits = Limits()
     try:
-        text = decode(path.read_bytes())
-        data, _, problems = parse_text(text, path.name, Limits())
+        text = decode(read_limited(path, limits.max_bytes), limits.max_bytes)
+        data, _, problems = parse_text(text, path.name, limits)
     except LoadError as exc:
         raise ConvertError(f"{path}:{exc.line}:{exc.column}: {exc.message}") from None
     if problems:

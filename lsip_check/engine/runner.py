@@ -10,8 +10,10 @@ from lsip_check.engine.datautil import steps, value_at
 from lsip_check.engine.problem import Problem
 from lsip_check.engine.rules import Rule
 from lsip_check.engine.selectors import select
-from lsip_check.findings import DataPath, Finding, Severity, Span
+from lsip_check.findings import DataPath, Finding, Severity, Span, format_path
 from lsip_check.load.sourcemap import SourceMap
+from lsip_check.reference.locate import ReferenceDataMissing
+from lsip_check.report.safe import shorten
 from lsip_check.wording import plain
 
 
@@ -80,7 +82,7 @@ def stamp(
         "id": nearest_id(data, problem.path),
         **problem.vars,
     }
-    message = problem.message or render(rule.message, values)
+    message = shorten(problem.message or render(rule.message, values))
     if not problem.message and rule.message.startswith("{where}"):
         message = message[:1].upper() + message[1:]  # a sentence begins with a capital
     # A part of a rule may carry its own weight where the catalogue says so (LSIP302's
@@ -98,7 +100,7 @@ def stamp(
         data_path=problem.path,
         stable_path=where,
         guidance=rule.guidance_section,
-        hint=problem.fix or render(rule.fix, values),
+        hint=shorten(problem.fix or render(rule.fix, values)),
     )
 
 
@@ -109,20 +111,23 @@ def run_rule(
     severity: Severity,
     options: dict[str, Any],
 ) -> list[Finding]:
-    """Findings of one rule on one plan; a crash inside a check becomes a finding."""
+    """Findings of one rule on one plan. A crash inside a check is a bug, not a
+    finding about the plan: it is raised as RuleCrash (the CLI's exit code 3)."""
     fn = registry.get(rule.function)
     out: list[Finding] = []
     for path, value in select(ctx.data, rule.given):
         try:
             problems = list(fn(path, value, options, ctx))
-        except ReferenceUnavailable:
+        except (ReferenceUnavailable, ReferenceDataMissing):
             raise
-        except Exception as exc:  # never a traceback for the user: report and go on
-            problems = [
-                Problem(
-                    path,
-                    message=f"lsip-check could not apply {rule.code} here ({type(exc).__name__}: {exc}). This is a bug in lsip-check: please report it with this plan.",
-                )
-            ]
+        except Exception as exc:
+            raise RuleCrash(
+                f"{rule.code} failed at {format_path(path)} "
+                f"({type(exc).__name__}: {str(exc)[:200]})"
+            ) from exc
         out.extend(stamp(rule, p, ctx.data, smap, severity) for p in problems)
     return out
+
+
+class RuleCrash(Exception):
+    """A check function failed: a bug in lsip-check (exit code 3), never a finding."""

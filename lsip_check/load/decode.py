@@ -15,10 +15,24 @@ _BOMS = (
 
 
 def _position(data: bytes, offset: int) -> tuple[int, int]:
+    """1-based line and column (in characters, as an editor counts them) of a byte
+    offset; a lone CR ends a line too, as it does when the text is read."""
     before = data[:offset]
-    line = before.count(b"\n") + 1
-    column = offset - (before.rfind(b"\n") + 1) + 1
+    start = max(before.rfind(b"\n"), before.rfind(b"\r")) + 1
+    line = before.replace(b"\r\n", b"\n").replace(b"\r", b"\n").count(b"\n") + 1
+    column = len(before[start:].decode("utf-8", "replace")) + 1
     return line, column
+
+
+def _utf16_without_bom(data: bytes) -> bool:
+    """Whether the text looks like UTF-16 saved without a byte order mark: mostly
+    ASCII, so one byte of each pair is NUL and the other is not."""
+    sample = data[:4096]
+    if len(sample) < 4:
+        return False
+    even = sample[0::2].count(0) / len(sample[0::2])
+    odd = sample[1::2].count(0) / len(sample[1::2])
+    return (even > 0.6 and odd < 0.1) or (odd > 0.6 and even < 0.1)
 
 
 def decode(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
@@ -37,6 +51,11 @@ def decode(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
             )
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    if _utf16_without_bom(data):
+        raise LoadError(
+            "The file is encoded as UTF-16 (without a byte order mark). Save it as "
+            "UTF-8 (in most editors: Save As, Encoding: UTF-8) and check it again."
+        )
     nul = data.find(b"\x00")
     if nul >= 0:
         line, column = _position(data, nul)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -10,17 +11,26 @@ from typing import Any, TypeVar
 from lsip_check.findings import DataPath, Span
 from lsip_check.load.decode import DEFAULT_MAX_BYTES, decode
 from lsip_check.load.errors import LoadError
+from lsip_check.load.reading import include_root, read_limited
 from lsip_check.load.sourcemap import SourceMap
 from lsip_check.load.yaml import DEFAULT_MAX_DEPTH, DEFAULT_MAX_NODES, load_yaml
 
 
 @dataclass(frozen=True, slots=True)
 class Limits:
-    """What a file may cost before it is refused."""
+    """What a file, and a whole plan with its includes, may cost before it is refused,
+    and where includes may come from."""
 
     max_bytes: int = DEFAULT_MAX_BYTES
     max_depth: int = DEFAULT_MAX_DEPTH
     max_nodes: int = DEFAULT_MAX_NODES
+    #: bytes of all the files of one plan together (never less than max_bytes)
+    max_total_bytes: int = 4 * DEFAULT_MAX_BYTES
+    #: files of one plan, the main file and every annex counted once
+    max_files: int = 64
+    #: False: an include must lie in the plan's folder tree, or in the git
+    #: repository that holds the plan; True (``--allow-include-outside``): anywhere
+    allow_include_outside: bool = False
 
 
 @dataclass(slots=True)
@@ -46,9 +56,19 @@ class Document:
 
 
 def _read_text(path: Path, limits: Limits) -> str:
-    with path.open("rb") as fh:
-        data = fh.read(limits.max_bytes + 1)
-    return decode(data, limits.max_bytes)
+    return decode(read_limited(path, limits.max_bytes), limits.max_bytes)
+
+
+_BREAKS = re.compile("\r\n?|[\x85\u2028\u2029]")
+
+
+def normalise(text: str) -> str:
+    """Line ends as ``\\n`` only: CRLF, a lone CR and the Unicode line breaks (NEL,
+    LS, PS) each end one line, as the YAML parser and most editors count them, so
+    every reader of the text (YAML, markdown-it, locations) agrees on lines."""
+    if "\r" not in text and not _BREAKS.search(text):
+        return text
+    return _BREAKS.sub("\n", text)
 
 
 def is_markdown(name: str) -> bool:
@@ -61,6 +81,7 @@ def parse_text(
 ) -> tuple[Any, SourceMap, list[InputProblem]]:
     """Parse one file's text by its kind: data, where each value is, and problems that
     do not stop the check (a Markdown table with a missing cell, a repeated part)."""
+    text = normalise(text)
     if is_markdown(display):
         from lsip_check.load.markdown import load_markdown
 
@@ -120,79 +141,142 @@ def _graft(smap: SourceMap, esmap: SourceMap, src: DataPath, dest: DataPath) -> 
 
 
 class _Includer:
-    def __init__(self, doc: Document, limits: Limits) -> None:
+    """Follows ``include:`` lists: each file read once, only regular files, inside
+    the allowed folder, within the plan's budget of files and bytes."""
+
+    def __init__(self, doc: Document, limits: Limits, main: Path, used: int) -> None:
         self.doc = doc
         self.limits = limits
+        self.root = include_root(main)
+        self.seen: dict[Path, str] = {main: doc.path}
+        self.budget = max(limits.max_total_bytes, limits.max_bytes) - used
 
     def run(
-        self, data: dict[str, Any], file: Path, display: str, chain: tuple[Path, ...]
+        self,
+        data: dict[str, Any],
+        file: Path,
+        display: str,
+        chain: tuple[Path, ...],
+        smap: SourceMap | None = None,
     ) -> None:
+        """Follow ``data``'s includes; ``smap`` places them (the plan's by default)."""
         includes = data.get("include")
         if not isinstance(includes, list):
             return
         for i, entry in enumerate(includes):
             if not isinstance(entry, str):
                 continue
-            self.one(entry, i, file, display, chain)
+            self.one(entry, i, file, display, chain, smap or self.doc.smap)
+
+    def problem(
+        self, code: str, message: str, span: Span, where: DataPath = ()
+    ) -> None:
+        self.doc.problems.append(InputProblem(code, message, span, where))
+
+    def target(self, entry: str, file: Path) -> tuple[Path | None, str]:
+        """The resolved file an include names, or None and why it cannot be used."""
+        if "\0" in entry:
+            return (
+                None,
+                f"The include `{entry!r}` contains a NUL character, which no file name can hold. Write the annex's file name.",
+            )
+        try:
+            target = (file.parent / entry).resolve()
+        except (OSError, RuntimeError, ValueError) as exc:
+            reason = getattr(exc, "strerror", None) or exc
+            return (
+                None,
+                f"The included file `{entry}` cannot be followed ({reason}): check for a symbolic link that points to itself.",
+            )
+        if not self.limits.allow_include_outside and not target.is_relative_to(
+            self.root
+        ):
+            return None, (
+                f"The include `{entry}` leads outside {self.root} (to {target}), so it "
+                "was not read: includes are read only from the plan's folder and below, "
+                "or from the git repository that holds the plan. Move the annex there, "
+                "or pass --allow-include-outside (configuration: allow_include_outside: "
+                "true) if this file is meant to be read."
+            )
+        return target, ""
 
     def one(
-        self, entry: str, i: int, file: Path, display: str, chain: tuple[Path, ...]
+        self,
+        entry: str,
+        i: int,
+        file: Path,
+        display: str,
+        chain: tuple[Path, ...],
+        smap: SourceMap | None,
     ) -> None:
-        assert self.doc.smap is not None
+        assert smap is not None
         where = ("include", i) if file == chain[0] else ("include",)
-        span = self.doc.smap.at(where) if file == chain[0] else Span(display, 1, 1)
-        target = (file.parent / entry).resolve()
+        span = smap.at(("include", i))
+        target, why = self.target(entry, file)
+        if target is None:
+            self.problem("LSIP001", why, span, where)
+            return
         shown = os.path.normpath(os.path.join(os.path.dirname(display), entry))
         if target in chain:
             msg = f"`{entry}` is already being included (the files include each other in a loop). Remove one of the includes."
-            self.doc.problems.append(InputProblem("LSIP001", msg, span, where))
+            self.problem("LSIP001", msg, span, where)
             return
+        if target in self.seen:
+            msg = f"`{entry}` is included more than once (it is {self.seen[target]}); each file is read once. Remove the repeated include."
+            self.problem("LSIP001", msg, span, where)
+            return
+        if len(self.seen) >= self.limits.max_files:
+            msg = f"`{entry}` was not read: the plan already has {self.limits.max_files} files, the most one plan may include."
+            self.problem("LSIP001", msg, span, where)
+            return
+        self.seen[target] = shown
         try:
-            text = _read_text(target, self.limits)
+            raw = read_limited(target, min(self.limits.max_bytes, self.budget), False)
         except FileNotFoundError:
             msg = f"The included file `{entry}` does not exist (looked for {shown}). Check the name and that it sits beside {os.path.basename(display)}."
-            self.doc.problems.append(InputProblem("LSIP004", msg, span, where))
+            self.problem("LSIP004", msg, span, where)
             return
         except OSError as exc:
             msg = f"The included file `{entry}` cannot be read: {exc.strerror or exc}."
-            self.doc.problems.append(InputProblem("LSIP001", msg, span, where))
+            self.problem("LSIP001", msg, span, where)
             return
+        except LoadError as exc:  # not a regular file, or too large: never read
+            why = exc.message
+            if self.budget < self.limits.max_bytes and "over the limit" in why:
+                total = max(self.limits.max_total_bytes, self.limits.max_bytes)
+                why = f"The plan's files would come to more than {total:,} bytes in all with it, so it was not read."
+            self.problem("LSIP001", f"The included file `{entry}`: {why}", span, where)
+            return
+        self.budget -= len(raw)
+        try:
+            text = decode(raw, self.limits.max_bytes)
         except LoadError as exc:
-            self.doc.problems.append(
-                InputProblem("LSIP001", exc.message, Span(shown, exc.line, exc.column))
-            )
+            self.doc.files.append(shown)
+            self.problem("LSIP001", exc.message, Span(shown, exc.line, exc.column))
             return
-        self.merge_text(text, target, shown, chain, span, where)
+        self.merge_text(text, target, shown, chain)
 
     def merge_text(
-        self,
-        text: str,
-        target: Path,
-        shown: str,
-        chain: tuple[Path, ...],
-        span: Span,
-        where: DataPath,
+        self, text: str, target: Path, shown: str, chain: tuple[Path, ...]
     ) -> None:
         assert self.doc.smap is not None
+        self.doc.files.append(shown)
         try:
             extra, esmap, problems = parse_text(text, shown, self.limits)
         except LoadError as exc:
-            self.doc.problems.append(
-                InputProblem("LSIP001", exc.message, Span(shown, exc.line, exc.column))
-            )
+            self.problem("LSIP001", exc.message, Span(shown, exc.line, exc.column))
             return
-        self.doc.files.append(shown)
         self.doc.problems += problems
         if not isinstance(extra, dict):
             msg = "An included annex file must hold keys of the plan (for example `actions:`), not a bare list or value."
-            self.doc.problems.append(InputProblem("LSIP002", msg, Span(shown, 1, 1)))
+            self.problem("LSIP002", msg, Span(shown, 1, 1))
             return
-        self.run(extra, target, shown, (*chain, target))
+        self.run(extra, target, shown, (*chain, target), esmap)
         extra.pop("include", None)
         for path, first in merge_tree(self.doc.data, self.doc.smap, extra, esmap, ()):
             key_span = esmap.key(path) or Span(shown, 1, 1)
             msg = f"`{path[-1]}` is given both here and in {first}; give each part of the plan once, or use lists so the entries can be combined."
-            self.doc.problems.append(InputProblem("LSIP002", msg, key_span, path))
+            self.problem("LSIP002", msg, key_span, path)
 
 
 def load_document(
@@ -213,6 +297,8 @@ def load_document(
     doc.data, doc.smap = data, smap
     doc.problems += problems
     doc.kind = "markdown" if is_markdown(display) else "yaml"
-    if isinstance(data, dict):
-        _Includer(doc, limits).run(data, path.resolve(), display, (path.resolve(),))
+    if isinstance(data, dict) and "include" in data:
+        main = path.resolve()
+        includer = _Includer(doc, limits, main, len(text.encode("utf-8")))
+        includer.run(data, main, display, (main,))
     return doc

@@ -19,9 +19,11 @@ from lsip_check.load.errors import LoadError
 from lsip_check.load.mdsections import SECTION_KEYS, section_key, split_explicit
 from lsip_check.load.mdtablereader import TableReader
 from lsip_check.load.sourcemap import Place, SourceMap
-from lsip_check.load.yaml import load_yaml
+from lsip_check.load.yaml import clamp_place, load_yaml
 
 _FENCE_CLOSE = re.compile(r"^(---|\.\.\.)\s*$")
+#: rows of one table read; a longer table is cut there, with a finding
+MAX_TABLE_ROWS = 2000
 _YAML_INFO = ("yaml", "yml")
 
 _MD: Any = None
@@ -86,20 +88,29 @@ def _shift(smap: SourceMap, lines: int, columns: int) -> SourceMap:
 
 
 def _yaml_piece(
-    text: str, display: str, limits: Limits, line0: int, indent: int, what: str
+    text: str,
+    display: str,
+    limits: Limits,
+    line0: int,
+    indent: int,
+    what: str,
+    whole: str = "",
 ) -> tuple[Any, SourceMap]:
+    """A YAML piece of the Markdown file ``whole``, its places moved to the file's."""
     try:
-        data, smap = load_yaml(text, display, limits.max_depth, limits.max_nodes)
+        data, smap = load_yaml(
+            text, display, limits.max_depth, limits.max_nodes, clamp=False
+        )
     except LoadError as exc:
-        raise LoadError(
-            f"In the {what}: {exc.message}", exc.line + line0, exc.column + indent
-        ) from None
+        line, column = clamp_place(whole, exc.line + line0, exc.column + indent)
+        raise LoadError(f"In the {what}: {exc.message}", line, column) from None
     return data, _shift(smap, line0, indent)
 
 
 class _Reader:
     def __init__(self, text: str, display: str, limits: Limits) -> None:
         self.lines = text.split("\n")
+        self.text_all = text
         self.display = display
         self.limits = limits
         self.data: dict[str, Any] = {}
@@ -131,7 +142,7 @@ class _Reader:
             self.smap.values[()] = (self.display, 1, 1, 1, 1)
             return end + 1
         data, smap = _yaml_piece(
-            body, self.display, self.limits, first, 0, "front matter"
+            body, self.display, self.limits, first, 0, "front matter", self.text_all
         )
         if not isinstance(data, dict):
             raise LoadError(
@@ -190,6 +201,7 @@ class MarkdownLoader(_Reader):
 
     def run(self) -> tuple[Any, SourceMap, list[InputProblem]]:
         body_start = self.front_matter()
+        self.bound_tables(body_start)
         masked = "\n" * body_start + "\n".join(self.lines[body_start:])
         headings, blocks = _scan(_parser().parse(masked), self.lines)
         tables = TableReader(self)
@@ -204,6 +216,27 @@ class MarkdownLoader(_Reader):
         tables.attach_children()
         return self.data, self.smap, self.problems
 
+    def bound_tables(self, first: int) -> None:
+        """Blank the rows of a table past MAX_TABLE_ROWS (lines keep their numbers),
+        so a 20,000-row table costs what a 2,000-row one does; say so once a table."""
+        run = 0
+        for i in range(first, len(self.lines)):
+            if "|" not in self.lines[i]:
+                run = 0
+                continue
+            run += 1
+            if run <= MAX_TABLE_ROWS + 2:  # + the header and delimiter rows
+                continue
+            if run == MAX_TABLE_ROWS + 3:
+                self.problem(
+                    f"This table has more than {MAX_TABLE_ROWS:,} rows; only the first "
+                    f"{MAX_TABLE_ROWS:,} were read. No table of a plan needs that many: "
+                    "check that the table is meant to be in the plan.",
+                    self.place(i),
+                    (),
+                )
+            self.lines[i] = ""
+
     def yaml_block(self, block: _Block) -> None:
         if not block.content.strip():
             return
@@ -214,6 +247,7 @@ class MarkdownLoader(_Reader):
             block.start + 1,
             block.indent,
             "```yaml block",
+            self.text_all,
         )
         if not isinstance(data, dict):
             self.problem(

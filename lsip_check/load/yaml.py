@@ -53,11 +53,19 @@ def as_text(value: Any) -> Any:
     return value
 
 
+#: Python refuses to turn longer digit strings into numbers (or back into text)
+MAX_DIGITS = 4300
+
+
 def _number(text: str) -> Any:
+    """The number a plain scalar means, or None; ValueError for one of more than
+    MAX_DIGITS decimal digits (Python could not print it)."""
     if _INT.match(text):
-        num: Any = YamlInt(int(text, 10))
+        num: Any = YamlInt(int(text, 10))  # ValueError past MAX_DIGITS digits
     elif _INT_OTHER.match(text):
         num = YamlInt(int(text, 0))
+        if num.bit_length() > MAX_DIGITS * 3:  # 3 bits a digit: under the limit
+            raise ValueError(len(text))
     elif _FLOAT.match(text) and any(c.isdigit() for c in text):
         num = YamlFloat(text)
     else:
@@ -190,7 +198,15 @@ class _Builder:
         if ev.tag == f"{_Y}str" or not ev.implicit[0]:
             value: Any = text
         else:
-            value = resolve_plain(text)
+            try:
+                value = resolve_plain(text)
+            except ValueError:
+                raise self.fail(
+                    f"This number is {len(text):,} characters long, more than "
+                    f"lsip-check can read (at most {MAX_DIGITS:,} digits). Write it "
+                    "shorter, or quote it if it is meant as text.",
+                    ev,
+                ) from None
         if path is None:
             self.take_key(ev, value if value is not None else text)
             return
@@ -289,13 +305,25 @@ def _parser() -> Any:
     return _PARSER
 
 
+def clamp_place(text: str, line: int, column: int) -> tuple[int, int]:
+    """A place the parser gives past the end of the text (a truncated file) moved to
+    the end of its last line."""
+    lines = text.split("\n")
+    if line > len(lines):
+        return len(lines), len(lines[-1]) + 1
+    return line, min(column, len(lines[line - 1]) + 1)
+
+
 def load_yaml(
     text: str,
     file: str,
     max_depth: int = DEFAULT_MAX_DEPTH,
     max_nodes: int = DEFAULT_MAX_NODES,
+    clamp: bool = True,
 ) -> tuple[Any, SourceMap]:
-    """Parse YAML text into plain data and its SourceMap, or raise LoadError."""
+    """Parse YAML text into plain data and its SourceMap, or raise LoadError. With
+    ``clamp`` an error past the end of the text is placed at its end (a piece of a
+    larger file, such as front matter, is clamped by its reader instead)."""
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
     builder = _Builder(file, max_depth, max_nodes)
@@ -311,8 +339,9 @@ def load_yaml(
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "not valid YAML"
         context = f" ({exc.context})" if exc.context and exc.problem else ""
-        line = mark.line + 1 if mark else 1
-        column = mark.column + 1 if mark else 1
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        if clamp:
+            line, column = clamp_place(text, line, column)
         raise LoadError(
             f"This is not valid YAML: {problem}{context}. Check the indentation, "
             "quotes and brackets at this point.",

@@ -19,6 +19,10 @@ def read_columns(path: Path, *names: str) -> list[list[str]]:
         return _read(path, names)
     except UNREADABLE as exc:
         reason = getattr(exc, "strerror", None) or exc
+        if isinstance(exc, IndexError):
+            reason = "a row has fewer columns than the header"
+        elif isinstance(exc, UnicodeDecodeError):
+            reason = f"it is not UTF-8 text: byte 0x{exc.object[exc.start]:02X} at byte {exc.start:,}"
         raise ReferenceDataMissing(
             f"the reference data in {path.parent} cannot be used: {path.name} could "
             f"not be read ({reason})."

@@ -49,6 +49,8 @@ class ReferenceData:
             return build(*(self.path(name) for name in names))
         except UNREADABLE as exc:
             reason = getattr(exc, "strerror", None) or exc
+            if isinstance(exc, IndexError):
+                reason = "a row has fewer columns than the header"
             raise ReferenceDataMissing(
                 f"the reference data in {self.data_dir} cannot be used: "
                 f"{' or '.join(names)} could not be read ({reason})."

@@ -65,8 +65,8 @@ def find_data_dir(configured: str | Path | None = None) -> Path:
         if value is None:
             continue
         try:
-            directory = Path(value).expanduser().resolve()
-        except (OSError, ValueError) as exc:
+            directory = Path(str(value)).expanduser().resolve()
+        except (OSError, ValueError, RuntimeError) as exc:
             raise ReferenceDataMissing(
                 f"reference data folder {str(value)!r} (from {label}) is not a usable path: {exc}"
             ) from None

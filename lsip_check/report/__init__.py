@@ -23,6 +23,9 @@ REPORTERS = {
 }
 #: formats whose paths are relative to the project root rather than the current folder
 ROOTED = frozenset({"sarif", "gitlab"})
+#: formats read on a terminal or as plain text: plan text in them is escaped
+#: (lsip_check.report.safe); the others' encoders escape control characters
+TEXT_LIKE = frozenset({"text", "github", "markdown"})
 
 
 def render(
@@ -36,6 +39,10 @@ def render(
     for the formats that need one (default: the git top level above the current
     folder); ``layout`` (a ``report.text.Layout``) shapes the text format."""
     module = importlib.import_module(f"lsip_check.report.{REPORTERS[fmt]}")
+    if fmt in TEXT_LIKE:
+        from lsip_check.report.safe import clean_all
+
+        result = clean_all(result)
     if fmt == "text" and layout is not None:
         laid_out: str = module.render(result, color, layout)
         return laid_out

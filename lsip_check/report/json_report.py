@@ -33,15 +33,18 @@ def finding_dict(f: Finding) -> dict[str, Any]:
 
 
 def file_hashes(files: list[str]) -> dict[str, str | None]:
-    """SHA-256 of each input file as read now (None for standard input)."""
+    """SHA-256 of each input file as read now (None for standard input, and for a
+    file that is not a regular one: a FIFO is never opened to wait on)."""
     import hashlib
+
+    from lsip_check.load.errors import LoadError
+    from lsip_check.load.reading import read_limited
 
     out: dict[str, str | None] = {}
     for name in files:
         try:
-            with open(name, "rb") as fh:
-                out[name] = hashlib.sha256(fh.read()).hexdigest()
-        except OSError:
+            out[name] = hashlib.sha256(read_limited(name, 1 << 30)).hexdigest()
+        except (OSError, LoadError, ValueError):
             out[name] = None
     return out
 

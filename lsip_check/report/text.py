@@ -4,11 +4,8 @@ leaves it out), then how to fix each rule once, and a summary."""
 
 from __future__ import annotations
 
-import functools
-import importlib
 import os
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from lsip_check.findings import FileResult, Finding, RunResult
@@ -76,21 +73,10 @@ class _Sources:
 
 def _shown(text: str) -> str:
     """A plan's text as it can be printed: tabs as one space each, control
-    characters as visible escapes by ``lsip_check.report.safe.clean`` where this
-    lsip-check has it."""
-    clean = _cleaner()
-    text = text.replace("\t", " ")
-    return clean(text) if clean is not None else text
+    characters as visible escapes (lsip_check.report.safe)."""
+    from lsip_check.report.safe import clean
 
-
-@functools.cache
-def _cleaner() -> Callable[[str], str] | None:
-    try:
-        safe = importlib.import_module("lsip_check.report.safe")
-    except ImportError:
-        return None
-    clean: Callable[[str], str] = safe.clean
-    return clean
+    return clean(text.replace("\t", " "))
 
 
 def snippet(f: Finding, source: str, color: bool = False) -> list[str]:
