@@ -53,6 +53,9 @@ class CheckOptions:
     strict: bool = False
     #: compute the approval readiness block (guidance 3.5) for each plan
     readiness: bool = True
+    #: the audit keeps plans' summaries by their bytes and reuses them (audit/cache.py);
+    #: the CLI's ``audit`` turns it on unless ``--no-cache``
+    audit_cache: bool = False
 
 
 class _Run:
