@@ -6,7 +6,16 @@ in a fresh process; the script samples the memory of that process and its worker
 every 20 ms from /proc (Linux: proportional set size, so pages a forked worker shares
 with its parent count once) and reports the peak of their sum.
 
-    python benchmarks/audit.py [--sizes 10,100,1000] [--jobs N]
+    python benchmarks/audit.py [--sizes 10,100,1000] [--jobs N] [--runs R]
+                               [--against ../main] [--warm]
+
+Each run prints wall time, CPU time (user + system of the audit and its workers, from
+``wait4``: the figure that does not depend on what else the machine is doing), peak
+memory and the load average when it started. ``--against CHECKOUT`` times another
+checkout's ``python -m lsip_check`` (run from that folder, so its package is the one
+imported) in turn with this one, on the same generated plans. Cold runs pass
+``--no-cache`` (where the checkout has a results cache); ``--warm`` adds a run that
+fills the cache and one that reads it.
 """
 
 from __future__ import annotations
@@ -14,6 +23,7 @@ from __future__ import annotations
 import argparse
 import csv
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -75,37 +85,102 @@ def _tree_rss(pid: int) -> int:
     return total
 
 
-def measure(folder: Path, out: Path, jobs: int) -> tuple[float, int]:
+def has_cache(root: Path) -> bool:
+    """Whether that checkout's audit has a results cache (and so ``--no-cache``)."""
+    cli = root / "lsip_check" / "audit" / "cli.py"
+    return "--no-cache" in cli.read_text(encoding="utf-8")
+
+
+def measure(
+    folder: Path,
+    out: Path,
+    jobs: int,
+    cwd: Path | None = None,
+    cache: bool = False,
+    cache_dir: Path | None = None,
+) -> tuple[float, float, int]:
+    root = cwd or ROOT
+    env = dict(os.environ, PYTHONPATH=str(root))
+    if cache_dir is not None:
+        env["LSIP_CHECK_CACHE_DIR"] = str(cache_dir)
     cmd = [sys.executable, "-m", "lsip_check", "audit", str(folder), "-o", str(out)]
     cmd += ["--jobs", str(jobs), "--today", "2026-12-01", "--fail-on", "never", "-q"]
+    if not cache and has_cache(root):
+        cmd.append("--no-cache")
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=ROOT)
+    proc = subprocess.Popen(cmd, cwd=root, env=env)
     peak = 0
-    while proc.poll() is None:
+    while True:
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            break
         peak = max(peak, _tree_rss(proc.pid))
         time.sleep(0.02)
     elapsed = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
         raise SystemExit(f"audit failed with exit code {proc.returncode}")
-    return elapsed, peak
+    # user + system time of the audit and of every worker it waited for
+    return elapsed, usage.ru_utime + usage.ru_stime, peak
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default="10,100,1000")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--runs", type=int, default=1, help="runs of each size")
+    parser.add_argument(
+        "--against",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="CHECKOUT",
+        help="another checkout of lsip-check (e.g. main) timed interleaved with this one",
+    )
+    parser.add_argument(
+        "--warm",
+        action="store_true",
+        help="also time a re-audit that reads the results cache (filled by one run first)",
+    )
     args = parser.parse_args()
-    print("| plans | jobs | seconds | peak memory, PSS (MB) | ms per plan |")
-    print("|---|---|---|---|---|")
+    roots = [ROOT, *(p.resolve() for p in args.against)]
+    print(
+        "| plans | jobs | checkout | cache | wall s | CPU s (user+sys) | peak PSS (MB) | load avg |"
+    )
+    print("|---|---|---|---|---|---|---|---|")
     for n in (int(s) for s in args.sizes.split(",")):
         with tempfile.TemporaryDirectory() as tmp:
             folder = Path(tmp) / "plans"
             folder.mkdir()
             generate(folder, n)
-            seconds, kb = measure(folder, Path(tmp) / "audit", args.jobs)
-        print(
-            f"| {n} | {args.jobs} | {seconds:.1f} | {kb / 1024:.0f} | {1000 * seconds / n:.0f} |"
-        )
+            cache_dir = (
+                Path(tmp) / "cache"
+            )  # rule and coding-index caches as a user has them
+            modes = [("cold", False)]
+            if args.warm:
+                modes += [("fill", True), ("warm", True)]
+            for _ in range(args.runs):
+                for root in roots:
+                    for label, cache in modes:
+                        if cache and not has_cache(root):
+                            continue
+                        load = os.getloadavg()[0]
+                        wall, cpu, kb = measure(
+                            folder,
+                            Path(tmp) / "audit",
+                            args.jobs,
+                            root,
+                            cache,
+                            cache_dir,
+                        )
+                        print(
+                            f"| {n} | {args.jobs} | {root.name} | {label} | {wall:.1f} "
+                            f"| {cpu:.1f} | {kb / 1024:.0f} | {load:.1f} |",
+                            flush=True,
+                        )
+                        if label == "warm":
+                            for entry in cache_dir.glob("audit-*"):
+                                shutil.rmtree(entry)
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ the parent only gathers results, in order, so the output is the same bytes for a
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import sys
 from collections.abc import Callable, Iterator
@@ -28,13 +29,30 @@ def ordered_map(
     options: Any,
     jobs: int,
 ) -> Iterator[T]:
-    """``work(state, file)`` for every file in ``jobs`` workers, in file order;
-    ``state = init(options)`` is made once per worker."""
+    """``work(state, file)`` for every file in ``jobs`` workers, in file order.
+    ``state = init(options)`` is made once: here, before the workers are forked, so
+    they share it (rules compiled, reference data read, modules imported) instead of
+    each making its own; with spawn (not Linux), once per worker."""
     chunk = max(1, min(16, len(files) // (jobs * 8)))
-    with context().Pool(
-        jobs, initializer=_init, initargs=(init, work, options)
-    ) as pool:
-        yield from pool.imap(_run, files, chunksize=chunk)
+    ctx = context()
+    fork = ctx.get_start_method() == "fork"
+    if fork:
+        _STATE["state"], _STATE["work"] = init(options), work
+        pool_args: dict[str, Any] = {}
+        # A worker shares this process's pages until it writes to them; a garbage
+        # collection would write to every object's header and so copy them all.
+        # Frozen objects are never collected (until the workers are done).
+        gc.collect()
+        gc.freeze()
+    else:
+        pool_args = {"initializer": _init, "initargs": (init, work, options)}
+    try:
+        with ctx.Pool(jobs, **pool_args) as pool:
+            yield from pool.imap(_run, files, chunksize=chunk)
+    finally:
+        _STATE.clear()
+        if fork:
+            gc.unfreeze()
 
 
 def _init(

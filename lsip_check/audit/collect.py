@@ -104,14 +104,47 @@ class Collector:
 
         self.run = _Run(options)
         self.run.reference  # noqa: B018 (areas and codes for every plan, loaded once)
+        from lsip_check.model import Plan  # noqa: F401 (imported once, before any fork)
+
         self.sample = int(set_options(self.run, "LSIP903").get("sample", 16))
+        self.cache: Any = None
+        self._includes = False
+        if getattr(options, "audit_cache", False):
+            from lsip_check.audit.cache import ResultCache
+
+            self.cache = ResultCache(self.run)
 
     def summarise(self, path: Path) -> PlanSummary:
-        from lsip_check.audit import extract
+        """The plan's summary: from the results cache when it holds this plan's bytes
+        under the same run (see cache.py), else by checking it."""
         from lsip_check.discover import display_name
-        from lsip_check.load.document import load_document
 
         display = display_name(path)
+        if self.cache is None:
+            return self._summarise(path, display)
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return self._summarise(path, display)  # says why, as without a cache
+        fields = self.cache.get(display, data)
+        if fields is not None:
+            try:
+                return PlanSummary(**fields)
+            except TypeError:  # an entry of another shape: check the plan again
+                pass
+        summary = self._summarise(path, display)
+        if (
+            not self._includes
+            and summary.files == [display]
+            and summary.sha256.get(display) == hashlib.sha256(data).hexdigest()
+        ):  # one file with no include, unchanged while it was read: worth keeping
+            self.cache.put(display, data, dict(vars(summary)))
+        return summary
+
+    def _summarise(self, path: Path, display: str) -> PlanSummary:
+        from lsip_check.audit import extract
+        from lsip_check.load.document import load_document
+
         try:
             doc = load_document(path, display, self.run.options.limits)
         except OSError as exc:
@@ -120,6 +153,7 @@ class Collector:
             raise PathProblem(
                 f"{display}: cannot be read ({exc.strerror or exc})"
             ) from None
+        self._includes = isinstance(doc.data, dict) and "include" in doc.data
         result = self.run.check(doc)
         raw: dict[str, bytes] = {}
         for name in doc.files:

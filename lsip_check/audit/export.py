@@ -63,43 +63,62 @@ def all_tables(
 
 
 def write_sqlite(audit: Audit, path: Path) -> None:
-    import sqlite3
-
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.unlink(missing_ok=True)
-    con = sqlite3.connect(tmp)
-    try:
-        for name, cols, rows in all_tables(audit):
-            decl = ", ".join(
-                f'"{c}" {"INTEGER" if c in INTEGER else "TEXT"}' for c in cols
-            )
-            con.execute(f'CREATE TABLE "{name}" ({decl})')
-            marks = ", ".join("?" * len(cols))
-            con.executemany(
-                f'INSERT INTO "{name}" VALUES ({marks})',
-                ([r.get(c, "") for c in cols] for r in rows),
-            )
-        for name, sql in VIEWS.items():
-            con.execute(f'CREATE VIEW "{name}" AS {sql}')
-        con.commit()
-    finally:
-        con.close()
-    os.replace(tmp, path)
+    write_tables(audit, path, None)
 
 
 def write_csv(audit: Audit, folder: Path) -> list[Path]:
-    folder.mkdir(parents=True, exist_ok=True)
+    return write_tables(audit, None, folder)
+
+
+def write_tables(
+    audit: Audit, sqlite_path: Path | None, csv_folder: Path | None
+) -> list[Path]:
+    """audit.sqlite and/or one CSV per table, each table's rows built once for both;
+    returns the CSV files written."""
+    import sqlite3
+
+    con: Any = None
+    if sqlite_path is not None:
+        tmp = sqlite_path.with_name(sqlite_path.name + ".tmp")
+        tmp.unlink(missing_ok=True)
+        con = sqlite3.connect(tmp)
+    if csv_folder is not None:
+        csv_folder.mkdir(parents=True, exist_ok=True)
     out = []
-    for name, cols, rows in all_tables(audit):
-        path = folder / f"{name}.csv"
-        with open(path, "w", encoding="utf-8", newline="") as fh:
-            writer = csv.DictWriter(
-                fh, fieldnames=list(cols), extrasaction="ignore", lineterminator="\n"
-            )
-            writer.writeheader()
-            writer.writerows(rows)
-        out.append(path)
+    try:
+        for name, cols, rows in all_tables(audit):
+            values = [[r.get(c, "") for c in cols] for r in rows]
+            if con is not None:
+                _insert(con, name, cols, values)
+            if csv_folder is not None:
+                out.append(_csv(csv_folder / f"{name}.csv", cols, values))
+        if con is not None:
+            for name, sql in VIEWS.items():
+                con.execute(f'CREATE VIEW "{name}" AS {sql}')
+            con.commit()
+    finally:
+        if con is not None:
+            con.close()
+    if sqlite_path is not None:
+        os.replace(tmp, sqlite_path)
     return out
+
+
+def _insert(
+    con: Any, name: str, cols: tuple[str, ...], values: list[list[Any]]
+) -> None:
+    decl = ", ".join(f'"{c}" {"INTEGER" if c in INTEGER else "TEXT"}' for c in cols)
+    con.execute(f'CREATE TABLE "{name}" ({decl})')
+    marks = ", ".join("?" * len(cols))
+    con.executemany(f'INSERT INTO "{name}" VALUES ({marks})', values)
+
+
+def _csv(path: Path, cols: tuple[str, ...], values: list[list[Any]]) -> Path:
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh, lineterminator="\n")
+        writer.writerow(cols)
+        writer.writerows(values)
+    return path
 
 
 def plan_record(audit: Audit, p: Any) -> dict[str, Any]:

@@ -106,19 +106,19 @@ def _places(
             s = at(("identity", "local_authorities", i))
             summary.local_authorities.append((name.strip(), s.line, s.column))
     fields: list[tuple[str, int, int]] = []
+    known = _WORD_HASH.get
+    shingles = summary.shingles
     for path, value in _strings(data, ()):
         words = _WORD.findall(value.lower())
         if len(words) < SHINGLE:
             continue
-        hashes = [_word_hash(w) for w in words]
+        hashes = tuple([known(w) or _word_hash(w) for w in words])
         index = len(fields)
         added = False
         for i in range(len(hashes) - SHINGLE + 1):
-            h = hash(
-                tuple(hashes[i : i + SHINGLE])
-            )  # ints hash the same in every process
+            h = hash(hashes[i : i + SHINGLE])  # ints hash the same in every process
             if h % sample == 0:
-                summary.shingles.setdefault(h, index)
+                shingles.setdefault(h, index)
                 added = True
         if added:
             from lsip_check.findings import format_path
@@ -135,22 +135,21 @@ def _word_hash(word: str) -> int:
     return h
 
 
+_NOT_PROSE = frozenset({"identity", "waivers", "include"})
+
+
 def _strings(
     node: Any, path: tuple[str | int, ...]
 ) -> list[tuple[tuple[str | int, ...], str]]:
-    """Every prose string in the plan with its path (waivers and identity left out)."""
-    out: list[tuple[tuple[str | int, ...], str]] = []
-    if isinstance(node, dict):
-        for key, value in node.items():
-            if path == () and key in ("identity", "waivers", "include"):
-                continue
-            out += _strings(value, (*path, key))
-    elif isinstance(node, list):
-        for i, value in enumerate(node):
-            out += _strings(value, (*path, i))
-    elif isinstance(node, str) and " " in node:
-        out.append((path, node))
-    return out
+    """Every prose string in the plan with its path (waivers and identity left out),
+    from the walk the rules made of the same plan (engine/textwalk.py)."""
+    from lsip_check.engine.textwalk import strings
+
+    return [
+        ((*path, *p), text)
+        for p, text in strings(node)
+        if " " in text and not (p and p[0] in _NOT_PROSE)
+    ]
 
 
 def _waivers(summary: PlanSummary, doc: Document, today: dt.date, rules: Any) -> None:

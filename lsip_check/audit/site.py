@@ -33,8 +33,11 @@ NAV = (
 HERE = Path(__file__).resolve().parent
 
 
-def render_site(audit: Audit, out: Path, generated: str | None = None) -> list[Path]:
-    """Write every page and asset under ``out``; return the files written, sorted."""
+def render_site(
+    audit: Audit, out: Path, generated: str | None = None, changes: Any = None
+) -> list[Path]:
+    """Write every page and asset under ``out``; return the files written, sorted.
+    ``changes`` (audit.changes.page_context) adds the changes page (--previous)."""
     import jinja2
 
     from lsip_check import __version__
@@ -47,6 +50,7 @@ def render_site(audit: Audit, out: Path, generated: str | None = None) -> list[P
         keep_trailing_newline=True,
     )
     prov = provenance(audit, generated)
+    nav = NAV + ((("changes.html", "Changes"),) if changes is not None else ())
     written: list[Path] = []
 
     def emit(path: Path, text: str) -> None:
@@ -58,7 +62,7 @@ def render_site(audit: Audit, out: Path, generated: str | None = None) -> list[P
         root = "../" * name.count("/")
         html = env.get_template(template).render(
             audit=audit,
-            nav=NAV,
+            nav=nav,
             page=name,
             root=root,
             title=title,
@@ -80,7 +84,7 @@ def render_site(audit: Audit, out: Path, generated: str | None = None) -> list[P
         "index.html", "index.html.j2", "LSIP audit: all plans", rows=rows, totals=totals,
         ready=sum(1 for p in audit.plans if audit.is_ready(p)), missing=audit.missing_areas,
         covered=len(audit.areas) - len(audit.missing_areas) if audit.areas else 0,
-        set_counts=sorted(set_counts.items()),
+        set_counts=sorted(set_counts.items()), changes=changes,
     )  # fmt: skip
     grouped = groups(audit.rules)
     codes = [r.code for g in grouped for r in g["rules"]]
@@ -146,6 +150,9 @@ def render_site(audit: Audit, out: Path, generated: str | None = None) -> list[P
         )),
     )  # fmt: skip
     page("provenance.html", "provenance.html.j2", "Provenance", prov=prov)
+    if changes is not None:
+        title = "Changes since the previous round"
+        page("changes.html", "changes.html.j2", title, changes=changes)
     for asset in ("audit.css", "audit.js"):
         emit(out / "assets" / asset, (HERE / "templates" / asset).read_text("utf-8"))
     return sorted(written)

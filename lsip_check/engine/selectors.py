@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 from lsip_check.findings import DataPath
@@ -20,8 +21,10 @@ class SelectorError(ValueError):
     """A selector that cannot be compiled."""
 
 
+@lru_cache(maxsize=1024)
 def compile_selector(text: str) -> tuple[Step, ...]:
-    """Turn ``a.b[*].c`` into steps; raise SelectorError naming the bad part."""
+    """Turn ``a.b[*].c`` into steps; raise SelectorError naming the bad part.
+    (Cached: rules ask for the same few selectors for every plan.)"""
     text = text.strip()
     if text in ("", "$"):
         return ()
@@ -45,20 +48,28 @@ def compile_selector(text: str) -> tuple[Step, ...]:
 def select(
     data: Any, steps: tuple[Step, ...], base: DataPath = ()
 ) -> Iterator[tuple[DataPath, Any]]:
-    """Yield (path, value) for every node the steps reach; absent nodes yield nothing."""
-    if not steps:
-        yield base, data
-        return
-    step, rest = steps[0], steps[1:]
-    if isinstance(step, str):
-        if isinstance(data, dict) and step in data:
-            yield from select(data[step], rest, (*base, step))
-    elif step is None:
-        if isinstance(data, list):
-            for i, item in enumerate(data):
-                yield from select(item, rest, (*base, i))
-    elif isinstance(data, list) and 0 <= step < len(data):
-        yield from select(data[step], rest, (*base, step))
+    """Yield (path, value) for every node the steps reach, in document order; absent
+    nodes yield nothing. (One level at a time: a recursive generator per step cost a
+    tenth of the rules' time.)"""
+    level: list[tuple[DataPath, Any]] = [(base, data)]
+    for step in steps:
+        reached: list[tuple[DataPath, Any]] = []
+        if isinstance(step, str):
+            for path, node in level:
+                if isinstance(node, dict) and step in node:
+                    reached.append(((*path, step), node[step]))
+        elif step is None:
+            for path, node in level:
+                if isinstance(node, list):
+                    reached += [((*path, i), item) for i, item in enumerate(node)]
+        else:
+            for path, node in level:
+                if isinstance(node, list) and 0 <= step < len(node):
+                    reached.append(((*path, step), node[step]))
+        if not reached:
+            return iter(())
+        level = reached
+    return iter(level)
 
 
 def values(data: Any, selector: str) -> list[Any]:

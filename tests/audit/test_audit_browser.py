@@ -130,3 +130,69 @@ def test_the_site_in_chromium(site: Path, tmp_path: Path) -> None:
     assert (tmp_path / "index.png").stat().st_size > 1000
     assert errors == []
     assert outside == []
+
+
+def test_the_changes_page_lists_what_diff_reports(tmp_path: Path) -> None:
+    """``audit --previous``: changes.html, linked from the index, shows in the browser
+    the same changes (by fingerprint and text) as ``lsip-check diff`` of the rounds."""
+    import json
+    import shutil
+
+    from playwright.sync_api import sync_playwright
+
+    march, may, out = tmp_path / "march", tmp_path / "may", tmp_path / "audit"
+    for folder in (march, may):
+        folder.mkdir()
+        shutil.copy(EXAMPLES / "kent-and-medway.lsip.yaml", folder / "kent.lsip.yaml")
+    gm = (EXAMPLES / "greater-manchester.lsip.yaml").read_text(encoding="utf-8")
+    target = "target: {value: 4400, date: 2029-07-31}"
+    (march / "gm.lsip.yaml").write_text(
+        gm.replace(target, "target: {value: 4800, date: 2029-07-31}"), encoding="utf-8"
+    )
+    (may / "gm-final.lsip.yaml").write_text(
+        gm.replace("sa_priorities: [SA5, SA1]", "sa_priorities: [SA5]"),
+        encoding="utf-8",
+    )
+    proc = run_cli(
+        "audit",
+        str(may),
+        "-o",
+        str(out),
+        "--today",
+        "2026-12-01",
+        "--previous",
+        str(march),
+    )
+    assert proc.returncode in (0, 1), proc.stderr
+    proc = run_cli("diff", "--format", "json", str(march), str(may))
+    assert proc.returncode == 1, proc.stderr  # the lowered target is an error
+    reported = {
+        c["fingerprint"]: c["text"]
+        for plan in json.loads(proc.stdout)["plans"]
+        for c in plan["changes"]
+    }
+    assert "outcome-target-lowered" in proc.stdout and len(reported) >= 2
+    errors: list[str] = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        page = browser.new_page()
+        page.on(
+            "console", lambda m: errors.append(m.text) if m.type == "error" else None
+        )
+        page.goto((out / "index.html").as_uri())
+        page.get_by_role("link", name="What changed in each plan since").click()
+        assert page.url.endswith("/changes.html")
+        assert page.locator("h1").inner_text() == "Changes since the previous round"
+        rows = page.locator("tr[data-fingerprint]")
+        shown = {
+            rows.nth(i).get_attribute("data-fingerprint"): rows.nth(i)
+            .locator("td")
+            .nth(1)
+            .inner_text()
+            for i in range(rows.count())
+        }
+        assert shown == reported
+        summary = page.locator("#rounds-table tbody tr")
+        assert summary.count() == 2
+        assert _violations(page, errors) == []
+        browser.close()

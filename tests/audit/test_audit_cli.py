@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import EXAMPLES, run_cli
 
 GM = str(EXAMPLES / "greater-manchester.lsip.yaml")
@@ -29,6 +31,18 @@ def test_an_output_that_is_a_file_is_exit_2(tmp_path: Path) -> None:
     assert proc.returncode == 2
     assert "cannot write the audit" in proc.stderr or "is a file" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_an_export_that_cannot_be_written_is_exit_2_with_the_site_kept(
+    tmp_path: Path, jobs: str
+) -> None:
+    (tmp_path / "csv").write_text("in the way", encoding="utf-8")
+    proc = run_cli("audit", GM, "-o", str(tmp_path), "--jobs", jobs)
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr == f"Error: {tmp_path}: cannot write the audit (File exists)\n"
+    assert "Traceback" not in proc.stderr
+    assert (tmp_path / "index.html").is_file()  # the site was written beside it
 
 
 def test_fail_on_never_exits_0_and_no_html_writes_only_exports(tmp_path: Path) -> None:
