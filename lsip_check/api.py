@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from lsip_check.discover import PathProblem, display_name, find_plans
+from lsip_check.discover import PathProblem, discover, display_name
 from lsip_check.engine.context import Context, ReferenceUnavailable
 from lsip_check.engine.problem import Problem
 from lsip_check.engine.rules import Rule, load_rules
@@ -164,9 +164,14 @@ class _Run:
     def input_finding(self, problem: InputProblem, doc: Document) -> Finding:
         rule = self.by_code[problem.code]
         smap = doc.smap or SourceMap(doc.path)
+        fix = None
+        if problem.code == "LSIP004" and problem.message.startswith(
+            "The included file `"
+        ):
+            fix = "Correct the file name under `include:`, or add the annex file it names beside the plan."
         return stamp(
             rule,
-            Problem(problem.path, message=problem.message),
+            Problem(problem.path, message=problem.message, fix=fix),
             doc.data,
             smap,
             self.severity(rule),
@@ -408,14 +413,81 @@ def check_documents(
 
 
 def check_text(
-    text: str, display: str = "<stdin>", options: CheckOptions | None = None
+    text: str,
+    display: str = "<stdin>",
+    options: CheckOptions | None = None,
+    path: Path | None = None,
 ) -> RunResult:
-    """Check a plan given as text."""
+    """Check a plan given as text. ``display`` names it in findings; its ending says
+    YAML or Markdown (``.lsip.md``), and a name that says neither (``<stdin>``) is
+    read as Markdown when the text looks like a Markdown plan. Includes are found
+    beside ``path`` (default: the display name in the current folder)."""
     options = options or CheckOptions()
-    doc = load_document(
-        Path.cwd() / "stdin.lsip.yaml", display, options.limits, text=text
+    where = path or Path.cwd() / (display if not display.startswith("<") else "stdin")
+    if not display.startswith("<") or not looks_like_markdown(text):
+        doc = load_document(where, display, options.limits, text=text)
+    else:
+        doc = _markdown_document(text, display, options.limits)
+    result = check_documents([doc], options)
+    result.sources[display] = text
+    return result
+
+
+def looks_like_markdown(text: str) -> bool:
+    """Front matter between ``---`` lines followed by a Markdown heading: a Markdown
+    plan (a YAML plan has no second ``---``, being one document)."""
+    import re
+
+    lines = text.lstrip("\ufeff").splitlines()
+    if not lines or lines[0].strip() != "---":
+        return False
+    close = next((i for i, ln in enumerate(lines[1:], 1) if ln.strip() == "---"), 0)
+    return bool(close) and any(re.match(r"#{1,6} ", ln) for ln in lines[close + 1 :])
+
+
+def _markdown_document(text: str, display: str, limits: Limits) -> Document:
+    """A Markdown plan from standard input with no name: read as Markdown, its
+    includes not followed (with no name there is no folder to find them in)."""
+    from lsip_check.load.errors import LoadError
+    from lsip_check.load.markdown import load_markdown
+
+    doc = Document(display, files=[display], kind="markdown")
+    try:
+        doc.data, doc.smap, problems = load_markdown(text, display, limits)
+    except LoadError as exc:
+        from lsip_check.findings import Span
+
+        span = Span(display, exc.line, exc.column)
+        doc.problems.append(InputProblem("LSIP001", exc.message, span))
+        return doc
+    doc.problems += problems
+    if isinstance(doc.data, dict) and doc.data.get("include"):
+        doc.problems.append(
+            InputProblem(
+                "LSIP004",
+                "The included files of a plan read from standard input are followed only when it is named: give --stdin-filename with the plan's path (e.g. plans/area.lsip.md).",
+                doc.smap.at(("include",)),
+                ("include",),
+            )
+        )
+    return doc
+
+
+def too_large(display: str, size: int, limit: int) -> Document:
+    """A plan over ``--max-file-size``: an LSIP001 finding that states its size."""
+    from lsip_check.findings import Span
+
+    doc = Document(display, files=[display])
+    doc.problems.append(
+        InputProblem(
+            "LSIP001",
+            f"The file is {'more than ' if size > 1 << 30 else ''}{size:,} bytes, over the limit of {limit:,} bytes. A plan is "
+            "normally well under 1 MB: split annexes into included files, or raise the "
+            "limit with --max-file-size if this file really is a plan.",
+            Span(display, 1, 1),
+        )
     )
-    return check_documents([doc], options)
+    return doc
 
 
 #: fewer files than this are checked in one process whatever --jobs says: starting
@@ -426,6 +498,9 @@ PARALLEL_MIN = 8
 def _load(path: Path, options: CheckOptions) -> Document:
     display = display_name(path)
     try:
+        size = path.stat().st_size
+        if size > options.limits.max_bytes and path.is_file():
+            return too_large(display, size, options.limits.max_bytes)
         return load_document(path, display, options.limits)
     except OSError as exc:
         raise PathProblem(
@@ -438,16 +513,26 @@ def check_paths(
     options: CheckOptions | None = None,
     jobs: int = 1,
     progress: Callable[[int, int], None] | None = None,
+    exclude: tuple[str, ...] = (),
+    gitignore: bool = True,
 ) -> RunResult:
     """Check files and directories, ``jobs`` plans at a time in worker processes (the
     result is the same whatever ``jobs`` is). Each plan is loaded, checked and dropped
-    before the next, so memory does not grow with the number of plans. Raises
-    PathProblem for a path that cannot be used, RuleFileError for a broken rule file,
+    before the next, so memory does not grow with the number of plans. Folder walks
+    leave out ``exclude`` patterns, the configuration's ``exclude`` and, with
+    ``gitignore``, what .gitignore files leave out. A path that cannot be used is noted in ``path_problems`` and the others
+    are checked. Raises PathProblem for a plan file that cannot be read,
+    RuleFileError for a broken rule file,
     SelectionError for an unknown rule and ReferenceDataMissing when a rule needs
     reference data that cannot be found or read (unless
     ``options.allow_missing_data``)."""
     options = options or CheckOptions()
-    files = find_plans(paths)
+    config = options.config
+    rooted = []
+    if config is not None and config.settings.get("exclude"):
+        rooted = [(config.root, [str(p) for p in config.settings["exclude"]])]
+    found = discover(paths, exclude, gitignore, rooted)
+    files = found.files
     run = _Run(options)  # a bad --select fails here, before any plan is read
     if jobs > 1 and len(files) >= PARALLEL_MIN:
         from lsip_check.parallel import check_in_workers
@@ -462,17 +547,34 @@ def check_paths(
         notices = run.notices
     included = {f for r in results for f in r.files[1:]}
     results = [r for r in results if r.path not in included]
-    return RunResult(results=results, notices=notices, selected=frozenset(run.selected))
+    return RunResult(
+        results=results,
+        notices=notices,
+        selected=frozenset(run.selected),
+        path_problems=found.problems,
+        lookalikes=[
+            n for n in map(display_name, found.lookalikes) if n not in included
+        ],
+    )
 
 
 def check_bytes(
-    raw: bytes, display: str = "<stdin>", options: CheckOptions | None = None
+    raw: bytes,
+    display: str = "<stdin>",
+    options: CheckOptions | None = None,
+    size: int | None = None,
 ) -> RunResult:
-    """Check a plan given as bytes (standard input): decoding problems are findings."""
+    """Check a plan given as bytes (standard input): decoding problems are findings.
+    ``size`` is the input's whole length when only its start was read."""
     from lsip_check.load.decode import decode
     from lsip_check.load.errors import LoadError
 
     options = options or CheckOptions()
+    size = len(raw) if size is None else size
+    if size > options.limits.max_bytes:
+        return check_documents(
+            [too_large(display, size, options.limits.max_bytes)], options
+        )
     try:
         text = decode(raw, options.limits.max_bytes)
     except LoadError as exc:

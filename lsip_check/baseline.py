@@ -2,35 +2,68 @@
 
 A finding is recorded by its fingerprint: rule code, file and the node's stable data
 path (list items named by their ids), never its line, so editing the plan above a
-finding does not make it new. Waived findings are not recorded (they are accepted
+finding does not make it new. Since format 2 the file is named relative to the
+baseline file's folder, so the baseline works from any current folder; a format 1
+baseline (files relative to the folder it was written from) is still read. Waived findings are not recorded (they are accepted
 already). Each recorded finding hides one matching finding, so a second finding of the
 same rule on the same node is still new.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from lsip_check import __version__
-from lsip_check.findings import RunResult
+from lsip_check.findings import Finding, RunResult
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 
 class BaselineError(Exception):
     """A baseline file that cannot be used (exit code 2)."""
 
 
-def to_text(result: RunResult) -> str:
+@dataclass
+class Baseline:
+    """The findings a baseline file records, by key, with how often each was."""
+
+    counts: Counter[str]
+    #: the folder the files are named relative to (format 2), or None (format 1:
+    #: the current folder, by the finding's own fingerprint)
+    folder: Path | None
+
+    def key(self, f: Finding) -> str:
+        if self.folder is None:
+            return f.fingerprint
+        return fingerprint(f, self.folder)
+
+
+def relative_file(file: str, folder: Path) -> str:
+    """A finding's file named relative to ``folder`` (standard input as it is)."""
+    if file.startswith("<"):
+        return file
+    return Path(os.path.relpath(os.path.abspath(file), folder.absolute())).as_posix()
+
+
+def fingerprint(f: Finding, folder: Path) -> str:
+    """The finding's fingerprint with its file named relative to ``folder``."""
+    raw = f"{f.code}\x00{relative_file(f.span.file, folder)}\x00{f.stable_path}"
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:20]
+
+
+def to_text(result: RunResult, folder: Path) -> str:
     entries = [
         {
-            "fingerprint": f.fingerprint,
+            "fingerprint": fingerprint(f, folder),
             "code": f.code,
-            "file": f.span.file,
+            "file": relative_file(f.span.file, folder),
             "where": f.stable_path,
             "message": f.message,
         }
@@ -51,15 +84,15 @@ def write(result: RunResult, path: Path, protect: Iterable[Path] = ()) -> int:
     from lsip_check.files import WriteRefused, write_atomic
 
     try:
-        write_atomic(path, to_text(result), force=True, protect=protect)
+        write_atomic(path, to_text(result, path.parent), force=True, protect=protect)
     except (OSError, WriteRefused) as exc:
         reason = getattr(exc, "strerror", None) or exc
         raise BaselineError(f"{path}: cannot write the baseline ({reason})") from None
     return len(result.active())
 
 
-def read(path: Path) -> Counter[str]:
-    """Fingerprints recorded in a baseline file, with how often each was recorded."""
+def read(path: Path) -> Baseline:
+    """The findings recorded in a baseline file (format 1 or 2)."""
     from lsip_check.load.errors import LoadError
     from lsip_check.load.reading import read_limited
 
@@ -86,18 +119,25 @@ def read(path: Path) -> Counter[str]:
         raise BaselineError(
             f"{path}: not an lsip-check baseline (it needs a `findings` list of entries with a `fingerprint`)"
         )
-    return Counter(e["fingerprint"] for e in findings)
+    version = body.get("format_version", 1)
+    if version not in (1, 2):
+        raise BaselineError(
+            f"{path}: baseline format_version {version!r} is not one this lsip-check reads (1 or 2); write it again with --write-baseline {path}"
+        )
+    counts = Counter(e["fingerprint"] for e in findings)
+    return Baseline(counts, path.parent if version == 2 else None)
 
 
-def apply(result: RunResult, known: Counter[str]) -> RunResult:
+def apply(result: RunResult, known: Baseline) -> RunResult:
     """Leave out findings recorded in the baseline; count them and the fixed ones."""
-    remaining = Counter(known)
+    remaining = Counter(known.counts)
     hidden = 0
     for plan in result.results:
         kept = []
         for f in plan.findings:
-            if f.waived is None and remaining[f.fingerprint] > 0:
-                remaining[f.fingerprint] -= 1
+            key = known.key(f)
+            if f.waived is None and remaining[key] > 0:
+                remaining[key] -= 1
                 hidden += 1
             else:
                 kept.append(f)

@@ -44,12 +44,14 @@ class _DefaultGroup(click.Group):
         if "--debug" in head:  # taken out here: it may come before or after a command
             args = [a for a in head if a != "--debug"] + args[len(head) :]
             ctx.meta["lsip_check.debug"] = True
-        if (
-            args
-            and args[0] not in self.commands
+        if not args:
+            args = ["check"]  # ``lsip-check`` alone checks the current folder
+        elif (
+            args[0] not in self.commands
             and args[0] not in _LAZY
             and args[0] not in ("--help", "-h", "--version")
         ):
+            _no_mistyped_command(args[0], {*self.commands, *_LAZY})
             args = ["check", *args]
         return super().parse_args(ctx, args)
 
@@ -74,11 +76,28 @@ class _DefaultGroup(click.Group):
             ctx.exit(3)
 
 
+def _no_mistyped_command(word: str, commands: Any) -> None:
+    """``lsip-check chekc`` is a usage error naming ``check``, not a missing file."""
+    import difflib
+
+    if word.startswith("-") or os.path.exists(word) or "." in word or "/" in word:
+        return
+    close = difflib.get_close_matches(word, sorted(commands), n=1, cutoff=0.7)
+    if close:
+        raise click.UsageError(
+            f"No such command '{word}' (and no file or folder of that name). Did you mean '{close[0]}'?"
+        )
+
+
 def _use_color(flag: bool | None) -> bool:
+    """--color/--no-color, else NO_COLOR (no colour), else FORCE_COLOR (colour),
+    else colour only on a terminal."""
     if flag is not None:
         return flag
     if os.environ.get("NO_COLOR"):
         return False
+    if os.environ.get("FORCE_COLOR", "") not in ("", "0", "false"):
+        return True
     return sys.stdout.isatty()
 
 
@@ -142,7 +161,7 @@ _config_option = click.option(
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @click.option(
     "--format",
     "fmt",
@@ -150,6 +169,41 @@ _config_option = click.option(
     default="text",
     show_default=True,
     help="Output format.",
+)
+@click.option(
+    "--output-format",
+    "layout",
+    type=click.Choice(["full", "concise"]),
+    default="full",
+    show_default=True,
+    help="Text layout: full shows each finding's line of the plan with a caret under the column; concise one line per finding.",
+)
+@click.option(
+    "--exclude",
+    multiple=True,
+    metavar="PATTERN",
+    help="Leave files and folders matching this .gitignore-style pattern out of folder walks. Repeatable or comma-separated.",
+)
+@click.option(
+    "--respect-gitignore/--no-respect-gitignore",
+    default=True,
+    help="Leave out of folder walks what .gitignore files leave out (default: yes).",
+)
+@click.option(
+    "--statistics",
+    is_flag=True,
+    help="Instead of the findings, show how many each rule found and in which plans.",
+)
+@click.option(
+    "--exit-zero",
+    is_flag=True,
+    help="Exit 0 even when findings are at or above --fail-on (exit 2 for a usage error or an unusable path stays).",
+)
+@click.option(
+    "--stdin-filename",
+    default=None,
+    metavar="NAME",
+    help="The name of the plan read from standard input (-): shown in findings, and its ending (.lsip.md) says Markdown; includes are found beside it.",
 )
 @click.option(
     "-o",
@@ -179,7 +233,7 @@ _config_option = click.option(
     "-q",
     "--quiet",
     is_flag=True,
-    help="Print only findings at or above --fail-on, and no summary.",
+    help="Print only the findings at or above --fail-on: no fixes, readiness, notes or summary.",
 )
 @click.option(
     "--color/--no-color",
@@ -252,6 +306,12 @@ _config_option = click.option(
 def check(
     paths: tuple[str, ...],
     fmt: str,
+    layout: str,
+    exclude: tuple[str, ...],
+    respect_gitignore: bool,
+    statistics: bool,
+    exit_zero: bool,
+    stdin_filename: str | None,
     outputs: tuple[str, ...],
     fail_on: str | None,
     select: tuple[str, ...],
@@ -271,7 +331,8 @@ def check(
     jobs: int,
     write_baseline: str | None,
 ) -> None:
-    """Check plan files or folders (``-`` reads a plan from standard input)."""
+    """Check plan files or folders (default: the current folder; ``-`` reads a plan
+    from standard input)."""
     from lsip_check import api
     from lsip_check.baseline import BaselineError
     from lsip_check.discover import PathProblem
@@ -279,6 +340,7 @@ def check(
     from lsip_check.findings import Severity
     from lsip_check.selection import SelectionError
 
+    paths = paths or (".",)
     cli = {
         "select": _split(select),
         "ignore": _split(ignore),
@@ -288,27 +350,35 @@ def check(
         "max_file_size": max_file_size,
         "allow_include_outside": allow_include_outside or None,
     }
-    config = _config(paths, config_file, no_config)
+    first = stdin_filename if paths == ("-",) and stdin_filename else None
+    config = _config((first,) if first else paths, config_file, no_config)
     settings = _settings(config, cli)
     options = _options(config, settings, use_waivers=not no_waivers)
     options.strict = strict
+    reports = _output_specs(fmt, outputs)
     try:
         if paths == ("-",):
-            raw = sys.stdin.buffer.read(options.limits.max_bytes + 1)
-            result = api.check_bytes(raw, "<stdin>", options)
+            result = _check_stdin(options, stdin_filename)
         else:
-            from lsip_check.progress import progress_line
+            if stdin_filename:
+                raise click.UsageError(
+                    "--stdin-filename names the plan read from standard input: give `-` as the path."
+                )
+            from lsip_check.progress import progress_bar
 
             result = api.check_paths(
                 list(paths),
                 options,
                 jobs or os.cpu_count() or 1,
-                progress_line("checked"),
+                progress_bar("checked"),
+                exclude=_split(exclude),
+                gitignore=respect_gitignore,
             )
+        _report_paths(result, len(paths))
         read = _read_by_run(result, config, baseline)
         if write_baseline:
             _write_baseline(result, write_baseline, read)
-            return
+            sys.exit(2 if result.path_problems else 0)
         if baseline:
             from lsip_check import baseline as bl
 
@@ -330,15 +400,62 @@ def check(
     if quiet:
         result = _only_failing(result, threshold)
     use_color = _use_color(color)
-    if fmt == "auto":
-        fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    fmt = _auto(fmt)
     root = Path(project_root) if project_root else None
-    to_screen = _write_outputs(result, fmt, outputs, root, read)
-    if to_screen:
-        text = _render(fmt, result, use_color, quiet, root)
+    view = _View(layout, quiet, root)
+    to_screen = _write_outputs(result, fmt, reports, _View(layout, False, root), read)
+    if statistics:
+        click.echo(_statistics(result), nl=False)
+    elif to_screen:
+        text = _render(fmt, result, use_color, view)
         click.echo(text, nl=False, color=use_color)
+    if result.path_problems or not result.results:
+        sys.exit(2)
     worst = result.worst()
-    sys.exit(1 if worst is not None and worst.rank >= threshold.rank else 0)
+    failing = worst is not None and worst.rank >= threshold.rank
+    sys.exit(1 if failing and not exit_zero else 0)
+
+
+def _check_stdin(options: Any, name: str | None) -> Any:
+    """The plan on standard input, named ``name`` if given (its ending says YAML or
+    Markdown; without one, Markdown is recognised by its front matter and headings)."""
+    from lsip_check import api
+
+    stream = sys.stdin.buffer
+    limit = options.limits.max_bytes
+    raw = stream.read(limit + 1)
+    size = len(raw)
+    # counted, not kept, so the message states the true size; an endless stream
+    # (/dev/zero) is counted up to a point only
+    while limit < size <= _COUNT_AT_MOST and (chunk := stream.read(1 << 20)):
+        size += len(chunk)
+    return api.check_bytes(raw, name or "<stdin>", options, size=size)
+
+
+#: how far standard input over --max-file-size is counted to state its size
+_COUNT_AT_MOST = 1 << 30
+
+
+def _report_paths(result: Any, given: int) -> None:
+    """Say on standard error which paths could not be used, and, when no plan was
+    found, which files look like plans under another name."""
+    for problem in result.path_problems:
+        click.echo(f"error: {problem}", err=True)
+    if result.results or len(result.path_problems) == given:
+        return
+    from lsip_check.discover import PLAN_SUFFIXES
+
+    names = " / ".join(f"*{s}" for s in PLAN_SUFFIXES)
+    message = f"warning: no plan found (plans are files named {names})."
+    if result.lookalikes:
+        shown = ", ".join(result.lookalikes[:10])
+        more = len(result.lookalikes) - 10
+        shown += f" and {more} more" if more > 0 else ""
+        message += (
+            f" These look like plans but are not named as plans: {shown}. "
+            "Rename them (for example plan.yaml to plan.lsip.yaml) or name them on the command line."
+        )
+    click.echo(message, err=True)
 
 
 def _reference_missing() -> type[Exception]:
@@ -349,15 +466,42 @@ def _reference_missing() -> type[Exception]:
     return ReferenceDataMissing
 
 
-def _render(
-    fmt: str, result: Any, color: bool, quiet: bool, root: Path | None = None
-) -> str:
+class _View:
+    """How the text report is laid out (--output-format, -q) and the project root
+    the rooted formats name files from (--project-root)."""
+
+    def __init__(self, layout: str, quiet: bool, root: Path | None) -> None:
+        self.layout, self.quiet, self.root = layout, quiet, root
+
+
+def _render(fmt: str, result: Any, color: bool, view: _View) -> str:
     from lsip_check.report import render
 
-    text = render(fmt, result, color, root)
-    if quiet and fmt == "text":
-        text = "".join(line + "\n" for line in text.splitlines()[:-1] if line)
-    return text
+    layout = None
+    if fmt == "text":
+        from lsip_check.report.text import Layout
+
+        layout = Layout(color, view.layout, view.quiet)
+    return render(fmt, result, color, view.root, layout)
+
+
+def _output_specs(fmt: str, outputs: tuple[str, ...]) -> list[tuple[str, str, bool]]:
+    """Each --output as (format, file, whether it replaces the screen output); an
+    unknown FORMAT: is a usage error (exit 2) that lists the formats."""
+    known = [f for f in FORMATS if f != "auto"]
+    specs = []
+    for spec in outputs:
+        head, sep, tail = spec.partition(":")
+        if sep and head in known and tail:
+            specs.append((head, tail, False))
+        elif sep and head.isalnum() and len(head) > 1:
+            raise click.UsageError(
+                f"-o {spec}: `{head}` is not a report format; use one of {', '.join(known)} "
+                f"(or ./{spec} for a file of that name)."
+            )
+        else:
+            specs.append((fmt, spec, True))
+    return specs
 
 
 def _read_by_run(result: Any, config: Any, baseline: str | None) -> list[Path]:
@@ -386,28 +530,40 @@ def _report_target(file: str) -> None:
 def _write_outputs(
     result: Any,
     fmt: str,
-    outputs: tuple[str, ...],
-    root: Path | None = None,
+    reports: list[tuple[str, str, bool]],
+    view: _View,
     read: list[Path] | None = None,
 ) -> bool:
     """Write each --output; return whether the main format still goes to the screen."""
     from lsip_check.files import WriteRefused, write_atomic
 
     to_screen = True
-    for spec in outputs:
-        head, sep, tail = spec.partition(":")
-        if sep and head in FORMATS and head != "auto" and tail:
-            out_fmt, file = head, tail
-        else:
-            out_fmt, file, to_screen = fmt, spec, False
+    for out_fmt, file, replaces in reports:
+        if replaces:
+            to_screen = False
+        out_fmt = _auto(out_fmt)
         try:
             _report_target(file)
-            text = _render(out_fmt, result, False, False, root)
+            text = _render(out_fmt, result, False, view)
             write_atomic(Path(file), text, True, read or [])
         except (OSError, WriteRefused) as exc:
             reason = getattr(exc, "strerror", None) or exc
             raise _fail(f"{file}: cannot write the report ({reason})") from None
     return to_screen
+
+
+def _auto(fmt: str) -> str:
+    if fmt == "auto":
+        return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    return fmt
+
+
+def _statistics(result: Any) -> str:
+    """--statistics, with plan text escaped as in the other text outputs."""
+    from lsip_check.report.safe import clean_all
+    from lsip_check.report.text import statistics
+
+    return statistics(clean_all(result))  # plan names are escaped line by line too
 
 
 def _write_baseline(result: Any, file: str, read: list[Path]) -> None:
@@ -535,7 +691,17 @@ def schema(write: bool) -> None:
     if write:
         from lsip_check import schemagen
 
-        for path in schemagen.write_all(Path(__file__).resolve().parents[1]):
+        checkout = Path(__file__).resolve().parents[1]
+        if (
+            not (checkout / "pyproject.toml").is_file()
+            or not (checkout / "schemas").is_dir()
+        ):
+            raise _fail(
+                f"schema --write regenerates schemas/ in a source checkout of lsip-check, "
+                f"and this lsip-check is installed from a package ({checkout}), so nothing was written. "
+                "To save the schema, run `lsip-check schema > plan.schema.json`."
+            )
+        for path in schemagen.write_all(checkout):
             click.echo(f"wrote {path}", err=True)
         return
     click.echo(schemacheck.SCHEMA_FILE.read_text(encoding="utf-8"), nl=False)
@@ -571,7 +737,11 @@ def explain(rule: str) -> None:
         if rule.upper() == r.code or rule in (r.name, *r.aliases):
             click.echo(ruledocs.explain(r), nl=False)
             return
-    raise click.UsageError(f"'{rule}' names no rule; `lsip-check rules` lists them")
+    from lsip_check.selection import did_you_mean
+
+    raise click.UsageError(
+        f"'{rule}' names no rule.{did_you_mean(rule, _load_rules())} `lsip-check rules` lists them."
+    )
 
 
 def _load_rules() -> Any:
@@ -592,18 +762,31 @@ def _load_rules() -> Any:
     default="markdown",
     show_default=True,
 )
+@click.option("--force", is_flag=True, help="Replace the file if it exists.")
+@click.option(
+    "--reference-data",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Folder with the area data (default: LSIP_CHECK_DATA, else the copy bundled with lsip-check).",
+)
 @click.argument("path", required=False)
-def init(area: str, fmt: str, path: str | None) -> None:
-    """Write a skeleton plan for an area (never over an existing file)."""
+def init(
+    area: str, fmt: str, force: bool, reference_data: str | None, path: str | None
+) -> None:
+    """Write a skeleton plan for an area to PATH (default: a name from the area; `-`
+    for standard output). An existing file is left alone unless --force is given."""
     from pathlib import Path
 
     from lsip_check import files
     from lsip_check.authoring import init as skeleton
 
     try:
-        text, name = skeleton.init_text(area, fmt)
+        text, name = skeleton.init_text(area, fmt, reference_data)
+        if path == "-":
+            click.echo(text, nl=False)
+            return
         target = Path(path) if path else skeleton.default_path(name, fmt)
-        files.write_atomic(target, text)
+        files.write_atomic(target, text, force)
     except (skeleton.InitError, files.WriteRefused) as exc:
         raise _fail(str(exc)) from None
     click.echo(

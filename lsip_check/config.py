@@ -29,6 +29,7 @@ DEFAULTS: dict[str, Any] = {
     "severity": {},
     "fail_on": "error",
     "per_path_ignores": {},
+    "exclude": [],
     "reference_data": None,
     "allow_missing_data": False,
     "max_file_size": 5 * 1024 * 1024,

@@ -69,6 +69,12 @@ class Settings(PlanPart):
         "configuration file), e.g. {'drafts/*': ['LSIP8']}.",
         default_factory=dict,
     )
+    exclude: list[Text] = describe(
+        "Files and folders left out of folder walks: .gitignore-style patterns, "
+        "relative to the configuration file, e.g. ['drafts/', '*.old.lsip.yaml']. "
+        "Added to --exclude; a file named on the command line is always checked.",
+        default_factory=list,
+    )
     reference_data: Text | None = describe(
         "Folder with the SIC, SOC and area data, relative to the configuration file.",
         default=None,

@@ -130,6 +130,13 @@ class RunResult:
     show_readiness: bool = True
     #: codes of the rules selected for the run (None: not recorded, take all)
     selected: frozenset[str] | None = None
+    #: command-line paths that could not be used, one message each (exit code 2)
+    path_problems: list[str] = field(default_factory=list)
+    #: files met in folder walks that look like plans but are not named as plans
+    lookalikes: list[str] = field(default_factory=list)
+    #: the text of plans that came from standard input, by display name (for the
+    #: source lines of the text report)
+    sources: dict[str, str] = field(default_factory=dict)
 
     @property
     def findings(self) -> list[Finding]:

@@ -23,6 +23,18 @@ def matches(rule: Rule, word: str, groups: bool = True) -> bool:
     )
 
 
+def did_you_mean(word: str, rules: Sequence[Rule]) -> str:
+    """ " Did you mean `invalid-sic-code`?" for a word close to a rule's code,
+    name, alias or tag; '' when none is close."""
+    import difflib
+
+    names = {w for r in rules for w in (r.code, r.name, *r.aliases, *r.tags)}
+    w = word.strip()
+    probe = w.upper() if w.upper().startswith("LSIP") else w
+    close = difflib.get_close_matches(probe, sorted(names), n=1, cutoff=0.6)
+    return f" Did you mean `{close[0]}`?" if close else ""
+
+
 def choose(
     rules: Sequence[Rule], select: Iterable[str] = (), ignore: Iterable[str] = ()
 ) -> list[Rule]:
@@ -31,7 +43,7 @@ def choose(
     for word in (*select, *ignore):
         if not any(matches(r, word) for r in rules):
             raise SelectionError(
-                f"'{word}' names no rule (use a code like LSIP303, a name like invalid-sic-code, a prefix like LSIP3, or a tag); `lsip-check rules` lists them"
+                f"'{word}' names no rule.{did_you_mean(word, rules)} Use a code like LSIP303, a name like invalid-sic-code, a prefix like LSIP3, or a tag; `lsip-check rules` lists them."
             )
     chosen = [r for r in rules if not select or any(matches(r, w) for w in select)]
     return [r for r in chosen if not any(matches(r, w) for w in ignore)]

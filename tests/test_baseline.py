@@ -43,7 +43,7 @@ def test_write_baseline_records_every_finding_by_fingerprint(tmp_path: Path) -> 
     _copy(tmp_path)
     _baseline(tmp_path)
     body = json.loads((tmp_path / "baseline.json").read_text(encoding="utf-8"))
-    assert body["format_version"] == 1
+    assert body["format_version"] == 2
     assert len(body["findings"]) == ALL
     entry = next(e for e in body["findings"] if e["code"] == "LSIP303")
     assert entry["file"] == PLAN

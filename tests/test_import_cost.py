@@ -1,4 +1,5 @@
-"""The check path stays light: no pydantic, jsonschema or markdown-it on a YAML check."""
+"""The check path stays light: no pydantic, jsonschema, markdown-it, rich or pathspec
+on a YAML check."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ try:
     main(["check", sys.argv[1]], standalone_mode=False)
 except SystemExit:
     pass
-print(json.dumps(sorted(m for m in ("pydantic", "jsonschema", "markdown_it", "jinja2", "sqlite3", "multiprocessing") if m in sys.modules)), file=sys.stderr)
+print(json.dumps(sorted(m for m in ("pydantic", "jsonschema", "markdown_it", "jinja2", "sqlite3", "multiprocessing", "rich", "pathspec") if m in sys.modules)), file=sys.stderr)
 """
 
 

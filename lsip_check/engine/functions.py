@@ -132,9 +132,9 @@ def unique_ids(
 
 
 def _describe_path(path: DataPath) -> str:
-    from lsip_check.findings import format_path
+    from lsip_check.wording import plain
 
-    return format_path(path)
+    return plain(path[:-1] if path[-1:] == ("id",) else path)
 
 
 def references_resolve(

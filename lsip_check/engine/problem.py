@@ -22,3 +22,5 @@ class Problem:
     missing: bool = False
     severity: Severity | None = None
     message: str | None = None
+    #: the fix, where this problem needs other words than the rule's ``fix``
+    fix: str | None = None

@@ -14,6 +14,7 @@ from lsip_check.findings import DataPath, Finding, Severity, Span, format_path
 from lsip_check.load.sourcemap import SourceMap
 from lsip_check.reference.locate import ReferenceDataMissing
 from lsip_check.report.safe import shorten
+from lsip_check.wording import plain
 
 
 class _Vars(dict[str, Any]):
@@ -74,13 +75,16 @@ def stamp(
     """The engine, not the check, decides code, severity, place and words (a reader's
     problem arrives with its ``span`` already known)."""
     where = stable_path(data, problem.path)
+    ids = [ident for _, ident in steps(data, problem.path)]
     values = {
-        "path": format_path(problem.path),
-        "where": where,
+        "path": plain(problem.path),
+        "where": plain(problem.path, ids),
         "id": nearest_id(data, problem.path),
         **problem.vars,
     }
     message = shorten(problem.message or render(rule.message, values))
+    if not problem.message and rule.message.startswith("{where}"):
+        message = message[:1].upper() + message[1:]  # a sentence begins with a capital
     # A part of a rule may carry its own weight where the catalogue says so (LSIP302's
     # missing table is an error, LSIP402's missing provider types warnings); a severity
     # the user configured for the rule always wins.
@@ -96,7 +100,7 @@ def stamp(
         data_path=problem.path,
         stable_path=where,
         guidance=rule.guidance_section,
-        hint=shorten(render(rule.fix, values)),
+        hint=shorten(problem.fix or render(rule.fix, values)),
     )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from lsip_check.load.errors import LoadError
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
@@ -14,14 +16,15 @@ _BOMS = (
 )
 
 
+#: what ends a line, as lsip_check.load.document.normalise counts them
+_BREAKS = re.compile("\r\n?|[\n\x85\u2028\u2029]")
+
+
 def _position(data: bytes, offset: int) -> tuple[int, int]:
     """1-based line and column (in characters, as an editor counts them) of a byte
-    offset; a lone CR ends a line too, as it does when the text is read."""
-    before = data[:offset]
-    start = max(before.rfind(b"\n"), before.rfind(b"\r")) + 1
-    line = before.replace(b"\r\n", b"\n").replace(b"\r", b"\n").count(b"\n") + 1
-    column = len(before[start:].decode("utf-8", "replace")) + 1
-    return line, column
+    offset; every line break the reader counts (CR, NEL, LS, PS) ends a line here too."""
+    lines = _BREAKS.split(data[:offset].decode("utf-8", "replace"))
+    return len(lines), len(lines[-1]) + 1
 
 
 def _utf16_without_bom(data: bytes) -> bool:

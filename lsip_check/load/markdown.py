@@ -19,7 +19,7 @@ from lsip_check.load.errors import LoadError
 from lsip_check.load.mdsections import SECTION_KEYS, section_key, split_explicit
 from lsip_check.load.mdtablereader import TableReader
 from lsip_check.load.sourcemap import Place, SourceMap
-from lsip_check.load.yaml import clamp_place, load_yaml
+from lsip_check.load.yaml import load_yaml
 
 _FENCE_CLOSE = re.compile(r"^(---|\.\.\.)\s*$")
 #: rows of one table read; a longer table is cut there, with a finding
@@ -74,11 +74,22 @@ def _front_matter(lines: list[str], display: str) -> tuple[int, int]:
     )
 
 
-def _shift(smap: SourceMap, lines: int, columns: int) -> SourceMap:
-    """The places of a YAML piece moved to where it sits in the Markdown file."""
+def _shift(
+    smap: SourceMap, lines: int, columns: int, source: list[str] | None = None
+) -> SourceMap:
+    """The places of a YAML piece moved to where it sits in the Markdown file. A
+    fenced block's lines lose up to the fence's indent, so each line moves right by
+    the spaces it really had, no more (``source``: the file's lines)."""
+
+    def indent(line: int) -> int:
+        if not columns or source is None or not 0 < line <= len(source):
+            return columns
+        text = source[line - 1]
+        return min(columns, len(text) - len(text.lstrip(" ")))
 
     def move(p: Place) -> Place:
-        return (p[0], p[1] + lines, p[2] + columns, p[3] + lines, p[4] + columns)
+        start, end = p[1] + lines, p[3] + lines
+        return (p[0], start, p[2] + indent(start), end, p[4] + indent(end))
 
     out = SourceMap(smap.root_file)
     out.values = {k: move(v) for k, v in smap.values.items()}
@@ -94,23 +105,26 @@ def _yaml_piece(
     line0: int,
     indent: int,
     what: str,
-    whole: str = "",
+    source: list[str],
 ) -> tuple[Any, SourceMap]:
-    """A YAML piece of the Markdown file ``whole``, its places moved to the file's."""
+    """A YAML piece of a Markdown file (``source``: its lines), its places moved to
+    the file's; an error past the file's end is placed at its last line."""
     try:
         data, smap = load_yaml(
             text, display, limits.max_depth, limits.max_nodes, clamp=False
         )
     except LoadError as exc:
-        line, column = clamp_place(whole, exc.line + line0, exc.column + indent)
+        line = min(exc.line + line0, len(source))
+        here = source[line - 1] if line > 0 else ""
+        shift = min(indent, len(here) - len(here.lstrip(" ")))
+        column = min(exc.column + shift, len(here) + 1)
         raise LoadError(f"In the {what}: {exc.message}", line, column) from None
-    return data, _shift(smap, line0, indent)
+    return data, _shift(smap, line0, indent, source)
 
 
 class _Reader:
     def __init__(self, text: str, display: str, limits: Limits) -> None:
         self.lines = text.split("\n")
-        self.text_all = text
         self.display = display
         self.limits = limits
         self.data: dict[str, Any] = {}
@@ -142,7 +156,7 @@ class _Reader:
             self.smap.values[()] = (self.display, 1, 1, 1, 1)
             return end + 1
         data, smap = _yaml_piece(
-            body, self.display, self.limits, first, 0, "front matter", self.text_all
+            body, self.display, self.limits, first, 0, "front matter", self.lines
         )
         if not isinstance(data, dict):
             raise LoadError(
@@ -247,7 +261,7 @@ class MarkdownLoader(_Reader):
             block.start + 1,
             block.indent,
             "```yaml block",
-            self.text_all,
+            self.lines,
         )
         if not isinstance(data, dict):
             self.problem(

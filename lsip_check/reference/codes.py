@@ -64,7 +64,8 @@ class _CodeIndex:
         code = code.strip()
         if not code.isdigit():
             return []
-        pool = self._by_length.get(len(code), [])
+        # SIC sections are letters ('A'), never near a number
+        pool = [c for c in self._by_length.get(len(code), []) if c.isdigit()]
         # Widen the shared prefix one digit at a time until something matches;
         # within a prefix, numerically nearest codes read best in a message.
         for keep in range(len(code) - 1, -1, -1):

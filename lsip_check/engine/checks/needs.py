@@ -8,8 +8,9 @@ from typing import Any
 
 from lsip_check.engine import datautil
 from lsip_check.engine.problem import Problem
-from lsip_check.findings import DataPath, Severity, format_path
+from lsip_check.findings import DataPath, Severity
 from lsip_check.load.yaml import as_text
+from lsip_check.wording import plain
 
 _LOW = ("entry", "1", "2", "3")
 _HIGH = ("4", "5", "6", "7", "8")
@@ -40,7 +41,7 @@ def _needs(data: Any) -> Iterator[tuple[DataPath, dict[str, Any]]]:
 def _name(path: DataPath, item: dict[str, Any]) -> str:
     """`N1.2` for an item with an id, else its data path."""
     ident = as_text(item.get("id"))
-    return f"`{ident}`" if _filled(ident) else format_path(path)
+    return f"`{ident}`" if _filled(ident) else plain(path)
 
 
 def _codes(item: dict[str, Any], field: str) -> list[str]:

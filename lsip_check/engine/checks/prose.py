@@ -8,7 +8,8 @@ from typing import Any
 from lsip_check.engine.problem import Problem
 from lsip_check.engine.selectors import compile_selector, select
 from lsip_check.engine.textquality import says_nothing
-from lsip_check.findings import DataPath, format_path
+from lsip_check.findings import DataPath
+from lsip_check.wording import plain
 
 
 def _reach(data: Any, selector: str) -> Iterator[tuple[DataPath, Any]]:
@@ -32,4 +33,4 @@ def text_says_something(
         for p, text in _reach(ctx.data, field["at"]):
             why = says_nothing(text, int(field.get("min_words", 2)))
             if why is not None:
-                yield Problem(p, {"field": format_path(p), "problem": why})
+                yield Problem(p, {"field": plain(p), "problem": why})
