@@ -122,9 +122,12 @@ class Collector:
         display = display_name(path)
         if self.cache is None:
             return self._summarise(path, display)
-        try:
-            data = path.read_bytes()
-        except OSError:
+        from lsip_check.load.errors import LoadError
+        from lsip_check.load.reading import read_limited
+
+        try:  # a regular file within the size limit only: a FIFO would block
+            data = read_limited(path, self.run.options.limits.max_bytes)
+        except (OSError, LoadError):
             return self._summarise(path, display)  # says why, as without a cache
         fields = self.cache.get(display, data)
         if fields is not None:
@@ -144,6 +147,8 @@ class Collector:
     def _summarise(self, path: Path, display: str) -> PlanSummary:
         from lsip_check.audit import extract
         from lsip_check.load.document import load_document
+        from lsip_check.load.errors import LoadError
+        from lsip_check.load.reading import read_limited
 
         try:
             doc = load_document(path, display, self.run.options.limits)
@@ -157,9 +162,9 @@ class Collector:
         result = self.run.check(doc)
         raw: dict[str, bytes] = {}
         for name in doc.files:
-            try:
-                raw[name] = Path(name).read_bytes()
-            except OSError:
+            try:  # read already by the loader, so a regular file within the limit
+                raw[name] = read_limited(name, self.run.options.limits.max_bytes)
+            except (OSError, LoadError):
                 raw[name] = b""
         cited = {
             f.span.file for f in result.findings

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -100,6 +101,23 @@ def test_files_that_are_not_plans_are_findings_not_tracebacks(tmp_path: Path) ->
     assert len(list((out / "plans").glob("*.html"))) == 4
     (page,) = (out / "plans").glob("*-plans-a-lsip-yaml.html")
     assert "LSIP001" in page.read_text("utf-8")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+@pytest.mark.parametrize("cache", [[], ["--no-cache"]], ids=["cache", "no-cache"])
+def test_a_fifo_named_like_a_plan_is_a_finding_not_a_hang(
+    tmp_path: Path, cache: list[str]
+) -> None:
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    (plans / "gm.lsip.yaml").write_bytes(Path(GM).read_bytes())
+    os.mkfifo(plans / "pipe.lsip.yaml")  # opened for reading, it would block forever
+    out = tmp_path / "out"
+    proc = run_cli("audit", str(plans), "-o", str(out), *cache)  # 60 s timeout
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
+    assert proc.stdout.startswith("Audited 2 plans:")
+    (page,) = (out / "plans").glob("*-plans-pipe-lsip-yaml.html")
+    assert "not a regular file" in page.read_text("utf-8")
 
 
 def test_an_empty_folder_gives_an_empty_audit(tmp_path: Path) -> None:
