@@ -72,21 +72,20 @@ class Audit:
 
     def table(self, name: str) -> list[dict[str, Any]]:
         """A tidy table's rows, each starting with plan, lsip_code, lsip_name."""
-        out: list[dict[str, Any]] = []
+        cols = (*KEY, *COLUMNS[name])
+        return [dict(zip(cols, values, strict=True)) for values in self.values(name)]
+
+    def values(self, name: str) -> list[list[Any]]:
+        """The rows of ``table(name)`` as lists in its column order ('' for a field a
+        row lacks): what the exports write, without a dict a row."""
+        cols = COLUMNS[name]
+        out: list[list[Any]] = []
         for p in self.plans:
-            key = {
-                "plan": p.path,
-                "lsip_code": p.facts.get("lsip_code", ""),
-                "lsip_name": p.facts.get("lsip_name", ""),
-            }
-            for row in self._rows(p, name):
-                out.append(key | {c: row.get(c, "") for c in COLUMNS[name]})
+            key = [p.path, p.facts.get("lsip_code", ""), p.facts.get("lsip_name", "")]
+            out += [key + [row.get(c, "") for c in cols] for row in self._rows(p, name)]
         if name == "findings":
-            empty = dict.fromkeys(KEY, "")
-            out += [
-                empty | {c: f.get(c, "") for c in COLUMNS[name]}
-                for f in self.set_findings
-            ]
+            empty = ["" for _ in KEY]
+            out += [empty + [f.get(c, "") for c in cols] for f in self.set_findings]
         return out
 
     def _rows(self, p: PlanSummary, name: str) -> list[dict[str, Any]]:

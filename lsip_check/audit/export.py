@@ -48,17 +48,16 @@ VIEWS = {
 
 def all_tables(
     audit: Audit,
-) -> Iterator[tuple[str, tuple[str, ...], list[dict[str, Any]]]]:
-    """(name, columns, rows) of each table, one at a time (memory: one table)."""
+) -> Iterator[tuple[str, tuple[str, ...], list[list[Any]]]]:
+    """(name, columns, rows as lists in column order) of each table, one at a time
+    (memory: one table)."""
     for name, cols in COLUMNS.items():
-        yield name, (*KEY, *cols), audit.table(name)
+        yield name, (*KEY, *cols), audit.values(name)
     prov = provenance(audit)
-    run = [
-        {"key": k, "value": str(v)}
-        for k, v in sorted(prov.items())
-        if k not in ("editions", "inputs")
+    run: list[list[Any]] = [
+        [k, str(v)] for k, v in sorted(prov.items()) if k not in ("editions", "inputs")
     ]
-    run += [{"key": f"edition:{k}", "value": v} for k, v in prov["editions"]]
+    run += [[f"edition:{k}", v] for k, v in prov["editions"]]
     yield "run", ("key", "value"), run
 
 
@@ -86,8 +85,7 @@ def write_tables(
         csv_folder.mkdir(parents=True, exist_ok=True)
     out = []
     try:
-        for name, cols, rows in all_tables(audit):
-            values = [[r.get(c, "") for c in cols] for r in rows]
+        for name, cols, values in all_tables(audit):
             if con is not None:
                 _insert(con, name, cols, values)
             if csv_folder is not None:
