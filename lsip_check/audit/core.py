@@ -31,17 +31,13 @@ class Audit:
     def cell(self, plan: PlanSummary, code: str) -> tuple[str, int]:
         """The matrix state of one rule on one plan, and its count."""
         cells = self._cells.get(plan.path)
-        if cells is None:
-            cells = self._cells[plan.path] = _cells(plan)
-        if code in cells:
-            return cells[code]
-        if code in plan.skipped_rules:
-            return "not decided", 0
-        if code in plan.rules_evaluated:
-            return "pass", 0
-        if code in plan.not_applicable:
-            return "not applicable", 0
-        return "not run", 0
+        if cells is None:  # (made once a plan: the matrix, rule pages and exports ask)
+            cells = {code: ("not applicable", 0) for code in plan.not_applicable}
+            cells.update((code, ("pass", 0)) for code in plan.rules_evaluated)
+            cells.update((code, ("not decided", 0)) for code in plan.skipped_rules)
+            cells.update(_cells(plan))  # later ones win: findings, then not decided...
+            self._cells[plan.path] = cells
+        return cells.get(code, ("not run", 0))
 
     def readiness(self, plan: PlanSummary) -> tuple[str, str]:
         """(short state, explanation) for the index's readiness column."""
