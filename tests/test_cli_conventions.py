@@ -175,6 +175,21 @@ def test_statistics_count_each_rule_with_the_plans_affected(tmp_path: Path) -> N
     )
 
 
+def test_statistics_count_a_shared_annex_against_every_plan_that_includes_it(
+    tmp_path: Path,
+) -> None:
+    # the flawed Lancashire draft and its Markdown twin include one actions annex;
+    # its findings are each plan's, so both plans are affected
+    flawed = tmp_path / "flawed"
+    shutil.copytree(EXAMPLES / "flawed", flawed)
+    proc = run_cli("--statistics", "--select", "LSIP520", ".", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr  # LSIP520 is a warning
+    assert proc.stdout.splitlines()[0] == (
+        "2  LSIP520  action-not-a-commitment  [warning]  2 plans: "
+        "flawed/lancashire-draft.lsip.md, flawed/lancashire-draft.lsip.yaml"
+    )
+
+
 def test_exit_zero_passes_findings_but_not_a_missing_path(tmp_path: Path) -> None:
     _plan(tmp_path)
     proc = run_cli(

@@ -161,14 +161,20 @@ def statistics(result: RunResult) -> str:
     """``--statistics``: findings (not waived) counted per rule, with the plans
     affected, most frequent first, then the summary."""
     by_rule: dict[str, list[Finding]] = {}
-    for f in result.active():
-        by_rule.setdefault(f.code, []).append(f)
+    # a finding belongs to the plan whose result holds it: an annex shared by two
+    # plans gives each its own finding, so both plans are affected
+    affected: dict[str, set[str]] = {}
+    for r in result.results:
+        for f in r.findings:
+            if f.waived is None:
+                by_rule.setdefault(f.code, []).append(f)
+                affected.setdefault(f.code, set()).add(r.path)
     rows = sorted(by_rule.items(), key=lambda kv: (-len(kv[1]), kv[0]))
     width = max((len(str(len(fs))) for _, fs in rows), default=1)
     name_width = max((len(fs[0].name) for _, fs in rows), default=0)
     out = []
     for code, fs in rows:
-        plans = sorted({_plan_of(result, f) for f in fs})
+        plans = sorted(affected[code])
         more = f" and {len(plans) - 3} more" if len(plans) > 3 else ""
         named = ", ".join(plans[:3]) + more
         noun = "plan" if len(plans) == 1 else "plans"
@@ -178,14 +184,6 @@ def statistics(result: RunResult) -> str:
         )
     out.append(summary(result))
     return "\n".join(map(_shown, out)) + "\n"  # plan names come from the disk
-
-
-def _plan_of(result: RunResult, f: Finding) -> str:
-    """The plan a finding belongs to (an annex's finding belongs to its plan)."""
-    for r in result.results:
-        if f.span.file == r.path or f.span.file in r.files:
-            return r.path
-    return f.span.file
 
 
 def render(result: RunResult, color: bool = False, layout: Layout | None = None) -> str:
