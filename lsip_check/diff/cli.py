@@ -39,7 +39,7 @@ FORMATS = ("text", "json", "markdown", "sarif")
     type=click.Choice(["error", "warning", "info", "never"]),
     default="error",
     show_default=True,
-    help="Lowest level of content change that makes the exit code 1 (error: the new version is weaker against an approval criterion).",
+    help="Lowest level of content change or new finding that makes the exit code 1 (error: the new version is weaker against an approval criterion, or has a new error).",
 )
 @click.option(
     "--show-unchanged", is_flag=True, help="List unchanged findings too (text)."

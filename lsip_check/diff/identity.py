@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from lsip_check.diff.base import (
+    ERROR,
     INFO,
     WARNING,
     Comparison,
@@ -58,7 +59,7 @@ def compare_identity(c: Comparison) -> None:
             )
         elif n is None:
             c.add(
-                "confirmation-removed", WARNING, f"Confirmation by the {who} removed", o
+                "confirmation-removed", ERROR, f"Confirmation by the {who} removed", o
             )
         else:
             c.field(

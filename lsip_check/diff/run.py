@@ -56,7 +56,15 @@ class DiffResult:
         return [c for p in self.plans for c in p.changes]
 
     def worst(self) -> Severity | None:
+        """The highest level among the content changes and the findings that are new
+        in the new version (not waived): a final with a new error is weaker too."""
         levels = [c.level for c in self.changes]
+        levels += [
+            f.new.severity
+            for p in self.plans
+            for f in p.findings
+            if f.state == "new" and f.new is not None and f.new.waived is None
+        ]
         return max(levels, key=lambda s: s.rank) if levels else None
 
 

@@ -81,13 +81,45 @@ def test_markdown_has_a_table_per_part(tmp_path: Path) -> None:
 
 
 def test_fail_on_sets_the_exit_code(tmp_path: Path) -> None:
-    edit = replacing(
-        "      - id: N5.5\n        kind: skill", "      - id: N5.6\n        kind: skill"
-    )
-    old, new = pair(tmp_path, GM, edit)
+    def renumber(text: str) -> str:  # the need and the action that serves it
+        text = once(text, "      - id: N5.5\n", "      - id: N5.6\n")
+        return once(text, "needs: [N5.3, N5.5]", "needs: [N5.3, N5.6]")
+
+    old, new = pair(tmp_path, GM, renumber)
     assert diff(str(old), str(new))[0] == 0  # a renumbering is a warning, not an error
     assert diff("--fail-on", "warning", str(old), str(new))[0] == 1
     assert diff("--fail-on", "info", str(GM), str(GM))[0] == 0
+
+
+def test_fail_on_counts_a_new_finding(tmp_path: Path) -> None:
+    # the need renumbered but the action still names its old id: the content change
+    # is a warning, and the new version has an error the old one had not (LSIP004)
+    edit = replacing("      - id: N5.5\n", "      - id: N5.6\n")
+    old, new = pair(tmp_path, GM, edit)
+    code, out = diff(str(old), str(new))
+    assert code == 1
+    assert (
+        f"new       {new}:{place(new, 'N5.5]')}: LSIP004 [error] `N5.5` names no "
+        "need in this plan. Did you mean `N5.6`?"
+    ) in out
+    assert diff("--fail-on", "never", str(old), str(new))[0] == 0
+
+
+def test_a_removed_confirmation_is_an_error(tmp_path: Path) -> None:
+    edit = replacing(
+        "    - party: strategic_authority\n"
+        "      organisation: Greater Manchester Combined Authority\n"
+        "      name: Portfolio Lead for Technical Education and Skills, GMCA\n"
+        "      date: 2026-05-21\n",
+        "",
+    )
+    old, new = pair(tmp_path, GM, edit)
+    code, out = diff(str(old), str(new))
+    assert code == 1
+    assert (
+        "    error   confirmation-removed: Confirmation by the strategic authority "
+        f"removed\n            {old}:39:7 -> -\n"
+    ) in out
 
 
 def test_output_files_are_written_in_their_format(tmp_path: Path) -> None:
