@@ -32,6 +32,8 @@ def reference(text: object, min_words: int = 2) -> str | None:
     if marker:
         return f'contains the placeholder "{marker.group(0)}"'
     words = tq._WORD.findall(text)
+    if len(words) < tq._DEFERRAL_WORDS and tq._DEFERRAL.search(text):
+        return f'only promises content later ("{text.strip()}")'
     if len(words) < min_words:
         count = "no words" if not words else f'{len(words)} word ("{text.strip()}")'
         if len(words) > 1:

@@ -31,6 +31,18 @@ _MARKERS = re.compile(
     r"\b(?:TBC|TBD|TODO|FIXME|XXX)\b|lorem ipsum|\[insert[^\]]*\]|<insert[^>]*>",
     re.IGNORECASE,
 )
+# A short text that only promises content later ("To be confirmed in due course.",
+# "This section will be completed once the plan is agreed."): a placeholder in words.
+_DEFERRAL = re.compile(
+    r"^\W*(?:(?:details|text|content|information|this (?:section|part|text))\s+)?"
+    r"(?:are |is )?(?:to be|will be|is to be|are to be)\s+(?:confirmed|completed|decided|"
+    r"determined|agreed|added|written|provided|finalised|finalized|drafted|updated|"
+    r"inserted|supplied|developed)\b"
+    r"|^\W*(?:details|text|content|information)?\s*(?:to follow|will follow)\b",
+    re.IGNORECASE,
+)
+#: A deferral is a placeholder only in a text shorter than this many words.
+_DEFERRAL_WORDS = 20
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’/-]*")
 _INIT_PROMPT = re.compile(r"^\s*TODO\b", re.IGNORECASE)
 
@@ -82,6 +94,10 @@ def says_nothing(text: object, min_words: int = 2) -> str | None:
     marker = _marker(text)
     if marker:
         return f'contains the placeholder "{marker.group(0)}"'
+    if sum(
+        1 for _ in islice(_WORD.finditer(text), _DEFERRAL_WORDS)
+    ) < _DEFERRAL_WORDS and _DEFERRAL.search(text):
+        return f'only promises content later ("{text.strip()}")'
     if sum(1 for _ in islice(_WORD.finditer(text), max(min_words, 0))) >= min_words:
         return None  # enough words: no need to find them all
     words = _WORD.findall(text)
