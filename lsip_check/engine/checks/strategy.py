@@ -9,6 +9,7 @@ from typing import Any
 
 from lsip_check.engine import datautil
 from lsip_check.engine.problem import Problem
+from lsip_check.engine.textquality import says_nothing
 from lsip_check.findings import DataPath
 from lsip_check.load.yaml import as_text
 from lsip_check.vocabulary import Sector
@@ -67,11 +68,24 @@ def sectors_considered(
         )
     for i, entry in entries:
         sector = _text(entry.get("sector"))
-        if sector in wanted and not _text(entry.get("reason")):
+        if sector not in wanted:
+            continue
+        reason = _text(entry.get("reason"))
+        if not reason:
             yield Problem(
                 (*where, i, "reason"),
                 {"problem": "given without a reason", "sectors": sector_label(sector)},
                 missing="reason" not in entry,
+            )
+            continue
+        why = says_nothing(reason, 3)
+        if why is not None:
+            yield Problem(
+                (*where, i, "reason"),
+                {
+                    "problem": f"given a reason that says nothing (the reason {why})",
+                    "sectors": sector_label(sector),
+                },
             )
 
 
