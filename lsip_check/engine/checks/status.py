@@ -74,7 +74,9 @@ def confirmations_genuine(
                 ident.get("strategic_authority"), str
             ):
                 sa = ident["strategic_authority"]
-                if not authority_matches(org, sa):
+                # either way round: the plan may use the acronym, the confirmation
+                # the full name ("GMCA", "Greater Manchester Combined Authority")
+                if not (authority_matches(org, sa) or authority_matches(sa, org)):
                     yield Problem(
                         (*at, "organisation"),
                         {
