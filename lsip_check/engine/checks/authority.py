@@ -204,7 +204,16 @@ def authority_owned(
                 },
             )
         source = sa.get("source")
-        if isinstance(source, str):
+        unsourced = says_nothing(source, 1) if isinstance(source, str) else None
+        if unsourced is not None:
+            yield Problem(
+                (*at, "source"),
+                {
+                    "id": ident,
+                    "problem": f"its source {unsourced}, so nothing shows the priority is the Strategic Authority's own: name the authority's document it comes from (section 3.2)",
+                },
+            )
+        elif isinstance(source, str):
             low = source.casefold()
             hit = next(
                 (w for w in erb_words if re.search(rf"\b{re.escape(w)}\b", low)), None
