@@ -4,24 +4,27 @@ the named ERB and Strategic Authority, dated before submission (LSIP122)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import pairwise
 from typing import Any
 
 from lsip_check.engine.checks.devolution import authority_matches
 from lsip_check.engine.checks.identity import erb_key
 from lsip_check.engine.datautil import date_span, items
 from lsip_check.engine.problem import Problem
-from lsip_check.findings import DataPath
+from lsip_check.findings import DataPath, Severity
 
 
 def status_matches_dates(
     path: DataPath, value: Any, options: dict[str, Any], ctx: Any
 ) -> Iterator[Problem]:
     """LSIP121: a plan labelled draft has no final or publication date, and no
-    confirmations from both parties of a devolved area."""
-    if ctx.status != "draft":
-        return
+    confirmations from both parties of a devolved area; the dates it gives come in the
+    order of section 3.5 (submitted, final, published)."""
     dates = ctx.identity.get("dates")
     dates = dates if isinstance(dates, dict) else {}
+    yield from _dates_in_order(dates)
+    if ctx.status != "draft":
+        return
     for key, said in (
         ("final", "a final version was sent"),
         ("published", "it was published"),
@@ -35,6 +38,30 @@ def status_matches_dates(
                 },
             )
             return
+
+
+#: The stages a plan's dates record, in the order section 3.5 sets them (not `drafted`:
+#: a draft revised after the substantive draft was submitted may date its revision).
+_STAGES = ("submitted", "final", "published")
+
+
+def _dates_in_order(dates: dict[str, Any]) -> Iterator[Problem]:
+    """A later stage dated certainly before an earlier one (a warning: a slip of the
+    pen, but one that makes LSIP122's "before submission" test read the wrong day)."""
+    given = [(k, date_span(dates.get(k))) for k in _STAGES]
+    known = [(k, span) for k, span in given if span is not None]
+    for (early, a), (late, b) in pairwise(known):
+        if b.before(a.first):
+            yield Problem(
+                ("identity", "dates", late),
+                severity=Severity.WARNING,
+                message=(
+                    f"identity.dates.{late} ({b.text}) is before identity.dates.{early} "
+                    f"({a.text}): the substantive draft is submitted, then the final version is sent, then it is "
+                    "published (section 3.5), so one of these dates is wrong."
+                ),
+                fix="Correct the date that is wrong, so the stages come in order.",
+            )
 
 
 def _submitted(ctx: Any) -> tuple[str, Any] | None:
