@@ -30,7 +30,16 @@ def text_says_something(
 ) -> Iterator[Problem]:
     """Each text at the ``fields`` selectors is more than a placeholder or a word."""
     for field in options.get("fields", []):
+        # the Annex A parts: one copied into another says nothing new (sections.*.text)
+        first: dict[str, DataPath] = {}
         for p, text in _reach(ctx.data, field["at"]):
             why = says_nothing(text, int(field.get("min_words", 2)))
             if why is not None:
                 yield Problem(p, {"field": plain(p), "problem": why})
+            elif field.get("distinct") and isinstance(text, str):
+                key = " ".join(text.split()).casefold()
+                if key in first:
+                    why = f"is word for word the text of {plain(first[key])}, copied rather than written for this part"
+                    yield Problem(p, {"field": plain(p), "problem": why})
+                else:
+                    first[key] = p
