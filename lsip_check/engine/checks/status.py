@@ -11,6 +11,7 @@ from lsip_check.engine.checks.devolution import authority_matches
 from lsip_check.engine.checks.identity import erb_key
 from lsip_check.engine.datautil import date_span, items
 from lsip_check.engine.problem import Problem
+from lsip_check.engine.textquality import is_placeholder_name
 from lsip_check.findings import DataPath, Severity
 
 
@@ -111,6 +112,15 @@ def confirmations_genuine(
                             "problem": f'the Strategic Authority\'s confirmation comes from "{org.strip()}", not from {sa}',
                         },
                     )
+        name = c.get("name")
+        if isinstance(name, str) and is_placeholder_name(name):
+            yield Problem(
+                (*at, "name"),
+                {
+                    "which": which,
+                    "problem": f'it is signed by "{name.strip()}", a placeholder: name who confirmed the plan is content (a post is enough, section 3.5)',
+                },
+            )
         when = date_span(c.get("date"))
         # at the precision given: only a confirmation certainly after the submission
         if when is not None and submitted is not None and when.after(submitted[1].last):
