@@ -482,3 +482,36 @@ def test_reordered_priorities_are_one_information(tmp_path: Path) -> None:
             "Priorities now in the order P1, P3, P3a, P2, P4, P5 (was P1, P2, P3, P3a, P4, P5)",
         )
     ]
+
+
+def test_a_provider_renamed_or_replaced_under_its_id(tmp_path: Path) -> None:
+    """The same college under a longer name is information; another college under the
+    same id is a warning (whoever was engaged before is no longer named)."""
+
+    def edit(text: str) -> str:
+        text = once(text, "name: MidKent College\n", "name: MidKent College Group\n")
+        return once(text, "name: North Kent College\n", "name: Hadlow College\n")
+
+    old, new = pair(tmp_path, KENT, edit)
+    code, body = diff_json(str(old), str(new))
+    got = [
+        (c["id"], c["level"], c["text"], loc(c["old"]), loc(c["new"]))
+        for c in changes(body)
+    ]
+    assert code == 0
+    assert got == [
+        (
+            "provider-changed",
+            "warning",
+            "Provider PR3 is now Hadlow College, in place of North Kent College",
+            place(old, "North Kent College\n"),
+            place(new, "Hadlow College"),
+        ),
+        (
+            "provider-renamed",
+            "info",
+            "Provider PR2 renamed: MidKent College -> MidKent College Group",
+            place(old, "MidKent College\n"),
+            place(new, "MidKent College Group"),
+        ),
+    ]
