@@ -515,3 +515,53 @@ def test_a_provider_renamed_or_replaced_under_its_id(tmp_path: Path) -> None:
             place(new, "MidKent College Group"),
         ),
     ]
+
+
+def test_evidence_and_governance_changes_are_reported(tmp_path: Path) -> None:
+    """The parts no other check compares still report what changed: an evidence item
+    removed (a warning: citations of it no longer resolve), governance text cut (with
+    the share of its words kept) and a board list changed."""
+
+    def edit(text: str) -> str:
+        text = _cut(text, "  - id: E1\n", "  - id: E2\n")
+        text = once(
+            text,
+            "A joint Steering Board, co-chaired by the Chamber and GMCA, owns the plan",
+            "The Chamber owns the plan",
+        )
+        return once(
+            text,
+            "    - name: Greater Manchester LSIP Steering Board\n",
+            "    - name: LSIP Board\n",
+        )
+
+    old, new = pair(tmp_path, GM, edit)
+    code, body = diff_json("--fail-on", "never", str(old), str(new))
+    got = [
+        (c["id"], c["level"], c["text"], loc(c["old"]), loc(c["new"]))
+        for c in changes(body)
+    ]
+    assert code == 0
+    assert got == [
+        (
+            "governance-reworded",
+            "info",
+            "Governance description reworded (67% of the words kept)",
+            place(old, ">-\n    A joint Steering"),
+            place(new, ">-\n    The Chamber owns"),
+        ),
+        (
+            "governance-changed",
+            "info",
+            "Governance boards changed",
+            place(old, "boards:\n"),
+            place(new, "boards:\n"),
+        ),
+        (
+            "evidence-removed",
+            "warning",
+            "Evidence E1 (Assessment of priority skills to 2030) removed",
+            place(old, "id: E1\n"),
+            None,
+        ),
+    ]
