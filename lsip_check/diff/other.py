@@ -1,5 +1,5 @@
-"""The parts no other step compares: the evidence base and the key figures (lists of
-items with ids), and the equality and governance parts (mappings of text and lists).
+"""The parts no other step compares: the evidence base, the key figures and the local
+plans drawn on (lists of items with ids), and the equality and governance parts (mappings of text and lists).
 
 Nothing in a plan changes unreported: an item added is information, an item removed
 or a part's field removed is a warning (a citation or a reviewer's reference to it no
@@ -14,10 +14,11 @@ from lsip_check.diff.base import INFO, WARNING, Comparison, item_key, items, wor
 from lsip_check.diff.match import Entry
 from lsip_check.diff.model import show
 
-#: list parts: key -> (check id stem, noun)
-_LISTS = {
-    "evidence": ("evidence", "Evidence"),
-    "key_figures": ("key-figure", "Key figure"),
+#: list parts: path -> (kind of item, check id stem, noun)
+_LISTS: dict[tuple[str, ...], tuple[str, str, str]] = {
+    ("evidence",): ("evidence", "evidence", "Evidence"),
+    ("key_figures",): ("key_figures", "key-figure", "Key figure"),
+    ("strategic_context", "local_plans"): ("local_plans", "local-plan", "Local plan"),
 }
 #: mapping parts: key -> (check id stem, noun)
 _MAPPINGS = {
@@ -30,8 +31,9 @@ def _label(value: dict[str, Any]) -> str:
     return words(value.get("title") or value.get("name") or value.get("text"))
 
 
-def _lists(c: Comparison, key: str, stem: str, noun: str) -> None:
-    path = (key,)
+def _lists(
+    c: Comparison, path: tuple[str, ...], kind: str, stem: str, noun: str
+) -> None:
 
     def entries(side: Any) -> list[Entry]:
         return [
@@ -39,7 +41,7 @@ def _lists(c: Comparison, key: str, stem: str, noun: str) -> None:
             for i, v in items(side.get(path))
         ]
 
-    for pair in c.pairs(key, entries(c.old), entries(c.new)):
+    for pair in c.pairs(kind, entries(c.old), entries(c.new)):
         o, n = pair.old, pair.new
         if o is None and n is not None:
             c.add(
@@ -112,8 +114,8 @@ def _count(a: Any, b: Any) -> str:
 
 
 def compare_other(c: Comparison) -> None:
-    for key, (stem, noun) in _LISTS.items():
-        if c.old.get((key,)) != c.new.get((key,)):
-            _lists(c, key, stem, noun)
+    for path, (kind, stem, noun) in _LISTS.items():
+        if c.old.get(path) != c.new.get(path):
+            _lists(c, path, kind, stem, noun)
     for key, (stem, noun) in _MAPPINGS.items():
         _mappings(c, key, stem, noun)

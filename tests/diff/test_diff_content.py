@@ -565,3 +565,20 @@ def test_evidence_and_governance_changes_are_reported(tmp_path: Path) -> None:
             None,
         ),
     ]
+
+
+def test_a_local_plan_no_longer_drawn_on_is_a_warning(tmp_path: Path) -> None:
+    old, new = pair(
+        tmp_path, GM, lambda text: _cut(text, "    - id: LP1\n", "    - id: LP2\n")
+    )
+    code, body = diff_json(str(old), str(new))
+    got = [(c["id"], c["level"], c["text"], loc(c["old"])) for c in changes(body)]
+    assert code == 0
+    assert got == [
+        (
+            "local-plan-removed",
+            "warning",
+            "Local plan LP1 (Greater Manchester Local Growth Plan) removed",
+            place(old, "id: LP1"),
+        )
+    ]
