@@ -23,6 +23,22 @@ def words(*values: Any) -> str:
     return " ".join(t for v in values if (t := as_str(v))).strip()
 
 
+def words_kept(old: str, new: str) -> int:
+    """The share (0 to 100) of the old text's words that the new text still has, each
+    word counted as often as it occurs: a text cut to a few of its words keeps few of
+    them, whatever a set similarity says (one set inside the other scores 100)."""
+    from collections import Counter
+
+    def tally(text: str) -> Counter[str]:
+        return Counter(w.strip(".,;:!?()[]'\"").casefold() for w in text.split())
+
+    before, after = tally(old), tally(new)
+    total = sum(before.values())
+    if not total:
+        return 100
+    return round(100 * sum((before & after).values()) / total)
+
+
 def codes(node: Any, key: str) -> list[str]:
     """The codes under ``key`` of a need or priority: ``{code}`` and ``{codes: [...]}``."""
     out: list[str] = []
@@ -158,15 +174,17 @@ class Comparison:
             self.field(check, INFO, label, old, new)
             return
         same = round(similarity(a, b))
+        kept = words_kept(a, b)
         self.add(
             check,
             INFO,
-            f"{label} reworded ({same}% of the words kept)",
+            f"{label} reworded ({kept}% of the words kept)",
             old,
             new,
             a,
             b,
             similarity=same,
+            words_kept=kept,
         )
 
     def id_lists(

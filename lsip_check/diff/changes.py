@@ -8,6 +8,7 @@ from lsip_check.diff.base import Comparison
 from lsip_check.diff.engagement import compare_engagement
 from lsip_check.diff.identity import compare_identity
 from lsip_check.diff.model import Change, Version
+from lsip_check.diff.other import compare_other
 from lsip_check.diff.outcomes import compare_outcomes
 from lsip_check.diff.skills import compare_needs, compare_priorities
 from lsip_check.diff.strategy import (
@@ -29,6 +30,7 @@ STEPS = (
     compare_outcomes,
     compare_actions,
     compare_net_zero,
+    compare_other,
 )
 
 

@@ -53,6 +53,7 @@ def _people(c: Comparison, key: str, removed_level: str) -> None:
                 o.path,
             )
         elif o is not None and n is not None and not c.unchanged(o, n):
+            _name(c, noun, o, n)
             c.field(
                 f"{noun.lower()}-changed",
                 WARNING,
@@ -66,6 +67,25 @@ def _people(c: Comparison, key: str, removed_level: str) -> None:
                 (*o.path, "contribution"),
                 (*n.path, "contribution"),
             )
+
+
+def _name(c: Comparison, noun: str, o: Entry, n: Entry) -> None:
+    """A provider or stakeholder whose name changed under the same id: the same body
+    renamed (most of its words kept: "MidKent College" to "MidKent College Group") is
+    an info; another organisation in its place is a warning, since whoever was engaged
+    before is no longer named."""
+    from lsip_check.diff.match import RENAME, similarity
+
+    before, after = words(o.value.get("name")), words(n.value.get("name"))
+    if before == after:
+        return
+    old, new = (*o.path, "name"), (*n.path, "name")
+    if before and after and similarity(before, after) >= RENAME:
+        text = f"{noun} {n.key} renamed: {before} -> {after}"
+        c.add(f"{noun.lower()}-renamed", INFO, text, old, new, before, after)
+        return
+    text = f"{noun} {n.key} is now {after or '(no name)'}, in place of {before or '(no name)'}"
+    c.add(f"{noun.lower()}-changed", WARNING, text, old, new, before, after)
 
 
 def _count(c: Comparison, label: str, path: DataPath) -> None:

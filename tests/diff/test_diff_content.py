@@ -482,3 +482,103 @@ def test_reordered_priorities_are_one_information(tmp_path: Path) -> None:
             "Priorities now in the order P1, P3, P3a, P2, P4, P5 (was P1, P2, P3, P3a, P4, P5)",
         )
     ]
+
+
+def test_a_provider_renamed_or_replaced_under_its_id(tmp_path: Path) -> None:
+    """The same college under a longer name is information; another college under the
+    same id is a warning (whoever was engaged before is no longer named)."""
+
+    def edit(text: str) -> str:
+        text = once(text, "name: MidKent College\n", "name: MidKent College Group\n")
+        return once(text, "name: North Kent College\n", "name: Hadlow College\n")
+
+    old, new = pair(tmp_path, KENT, edit)
+    code, body = diff_json(str(old), str(new))
+    got = [
+        (c["id"], c["level"], c["text"], loc(c["old"]), loc(c["new"]))
+        for c in changes(body)
+    ]
+    assert code == 0
+    assert got == [
+        (
+            "provider-changed",
+            "warning",
+            "Provider PR3 is now Hadlow College, in place of North Kent College",
+            place(old, "North Kent College\n"),
+            place(new, "Hadlow College"),
+        ),
+        (
+            "provider-renamed",
+            "info",
+            "Provider PR2 renamed: MidKent College -> MidKent College Group",
+            place(old, "MidKent College\n"),
+            place(new, "MidKent College Group"),
+        ),
+    ]
+
+
+def test_evidence_and_governance_changes_are_reported(tmp_path: Path) -> None:
+    """The parts no other check compares still report what changed: an evidence item
+    removed (a warning: citations of it no longer resolve), governance text cut (with
+    the share of its words kept) and a board list changed."""
+
+    def edit(text: str) -> str:
+        text = _cut(text, "  - id: E1\n", "  - id: E2\n")
+        text = once(
+            text,
+            "A joint Steering Board, co-chaired by the Chamber and GMCA, owns the plan",
+            "The Chamber owns the plan",
+        )
+        return once(
+            text,
+            "    - name: Greater Manchester LSIP Steering Board\n",
+            "    - name: LSIP Board\n",
+        )
+
+    old, new = pair(tmp_path, GM, edit)
+    code, body = diff_json("--fail-on", "never", str(old), str(new))
+    got = [
+        (c["id"], c["level"], c["text"], loc(c["old"]), loc(c["new"]))
+        for c in changes(body)
+    ]
+    assert code == 0
+    assert got == [
+        (
+            "governance-reworded",
+            "info",
+            "Governance description reworded (67% of the words kept)",
+            place(old, ">-\n    A joint Steering"),
+            place(new, ">-\n    The Chamber owns"),
+        ),
+        (
+            "governance-changed",
+            "info",
+            "Governance boards changed",
+            place(old, "boards:\n"),
+            place(new, "boards:\n"),
+        ),
+        (
+            "evidence-removed",
+            "warning",
+            "Evidence E1 (Assessment of priority skills to 2030) removed",
+            place(old, "id: E1\n"),
+            None,
+        ),
+    ]
+
+
+def test_a_local_plan_no_longer_drawn_on_is_a_warning(tmp_path: Path) -> None:
+    old, new = pair(
+        tmp_path, GM, lambda text: _cut(text, "    - id: LP1\n", "    - id: LP2\n")
+    )
+    code, body = diff_json(str(old), str(new))
+    got = [(c["id"], c["level"], c["text"], loc(c["old"])) for c in changes(body)]
+    assert code == 0
+    assert got == [
+        (
+            "local-plan-removed",
+            "warning",
+            "Local plan LP1 (Greater Manchester Local Growth Plan) removed",
+            place(old, "id: LP1"),
+        )
+    ]
