@@ -8,6 +8,7 @@ from typing import Any
 
 from lsip_check.engine.functions import is_empty
 from lsip_check.engine.problem import Problem
+from lsip_check.engine.textquality import is_placeholder_name
 from lsip_check.findings import DataPath, Severity
 from lsip_check.load.yaml import as_text
 
@@ -319,10 +320,12 @@ def metadata_stated(
     """identity states version, status and a submission, final or publication date."""
     ident = _mapping(_mapping(value).get("identity"))
     base = (*path, "identity")
-    if not _text(ident.get("version")):
+    version = _text(ident.get("version"))
+    if not version or is_placeholder_name(version):
+        said = f' ("{version}" is a placeholder)' if version else ""
         yield Problem(
             (*base, "version"),
-            {"missing": "version (identity.version, e.g. '1.0')"},
+            {"missing": f"version (identity.version, e.g. '1.0'){said}"},
             missing="version" not in ident,
         )
     if not _text(ident.get("status")):
