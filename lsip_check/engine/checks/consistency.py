@@ -229,9 +229,18 @@ def no_duplicates(
 def evidence_complete(
     path: DataPath, value: Any, options: dict[str, Any], ctx: Any
 ) -> Iterator[Problem]:
-    """LSIP128: each evidence item has a publisher and a date."""
+    """LSIP128: each evidence item has a real title, a publisher and a date."""
     for i, e in enumerate(items(ctx.data.get("evidence"))):
         ident = as_text(e.get("id"))
+        title = e.get("title")
+        untitled = says_nothing(title, 1) if isinstance(title, str) else None
+        if untitled is not None:
+            yield Problem(
+                ("evidence", i, "title"),
+                {
+                    "problem": f"it {untitled}, so a reviewer cannot tell what the evidence is or find it"
+                },
+            )
         publisher = e.get("publisher")
         if not isinstance(publisher, str) or says_nothing(publisher, 1):
             yield Problem(
