@@ -8,6 +8,7 @@ from typing import Any
 
 from lsip_check.engine import datautil
 from lsip_check.engine.problem import Problem
+from lsip_check.engine.textquality import says_nothing
 from lsip_check.findings import DataPath, Severity
 from lsip_check.load.yaml import as_text
 from lsip_check.wording import plain
@@ -312,7 +313,8 @@ def recruitment(
         missing: list[tuple[str, str]] = []
         if not _filled(need.get("recruitment_difficulty")):
             missing.append(("recruitment_difficulty", "how hard it is to recruit"))
-        if not _filled(need.get("recruitment_evidence")):
+        evidence = need.get("recruitment_evidence")
+        if not _filled(evidence) or says_nothing(as_text(evidence), 1) is not None:
             missing.append(("recruitment_evidence", "the evidence behind it"))
         if not missing:
             continue
