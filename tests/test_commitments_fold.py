@@ -35,7 +35,12 @@ def plans() -> list[Any]:
     ]  # fmt: skip
     out.append({"actions": [{"lead": t} for t in made], "other": made[::-1]})
     out.append({"a": ["with\0nul", "with", "nul", "with nul"]})
-    return [d for d in out if isinstance(d, dict | list)]
+    # a fixture with no text (only counts) has no lead to fold: not a case
+    return [
+        d
+        for d in out
+        if isinstance(d, dict | list) and any(t.strip() for _, t in strings(d))
+    ]
 
 
 @pytest.mark.parametrize("data", plans()[-2:] + plans()[::7])
