@@ -51,13 +51,7 @@ def compare_actions(c: Comparison) -> None:
             if c.unchanged(o, n):
                 continue
             label = f"Action {n.key}"
-            c.field(
-                "action-lead-changed",
-                WARNING,
-                f"{label} lead",
-                (*o.path, "lead"),
-                (*n.path, "lead"),
-            )
+            c.same_field("action-lead-changed", WARNING, f"{label} lead", o, n, "lead")
             for part in ("start", "end", "by", "ongoing"):
                 c.field(
                     "action-timescale-changed",
@@ -66,12 +60,13 @@ def compare_actions(c: Comparison) -> None:
                     (*o.path, "timescale", part),
                     (*n.path, "timescale", part),
                 )
-            c.field(
+            c.same_field(
                 "action-restructured",
                 WARNING,
                 f"{label} focus area",
-                (*o.path, "focus_area"),
-                (*n.path, "focus_area"),
+                o,
+                n,
+                "focus_area",
             )
             for key, kind in (
                 ("priorities", "priorities"),
@@ -86,15 +81,7 @@ def compare_actions(c: Comparison) -> None:
                     (*o.path, key),
                     (*n.path, key),
                 )
-            c.wording(
-                "action-reworded",
-                f"{label} title",
-                (*o.path, "title"),
-                (*n.path, "title"),
-            )
-            c.wording(
-                "action-reworded",
-                f"{label} description",
-                (*o.path, "description"),
-                (*n.path, "description"),
+            c.same_wording("action-reworded", f"{label} title", o, n, "title")
+            c.same_wording(
+                "action-reworded", f"{label} description", o, n, "description"
             )

@@ -163,6 +163,18 @@ class Comparison:
             )
         return True
 
+    def same_field(
+        self, check: str, level: Severity, label: str, o: Entry, n: Entry, key: str
+    ) -> bool:
+        """``field`` for the same key of an item in both versions."""
+        return self.field(check, level, label, (*o.path, key), (*n.path, key))
+
+    def same_wording(
+        self, check: str, label: str, o: Entry, n: Entry, key: str
+    ) -> None:
+        """``wording`` for the same key of an item in both versions."""
+        self.wording(check, label, (*o.path, key), (*n.path, key))
+
     def wording(self, check: str, label: str, old: DataPath, new: DataPath) -> None:
         """Report prose that changed, with how much of it is the same."""
         from lsip_check.diff.match import similarity

@@ -83,18 +83,9 @@ def compare_outcomes(c: Comparison) -> None:
                 )
             if c.unchanged(o, n):
                 continue
-            c.wording(
-                "outcome-reworded",
-                f"Outcome {n.key} title",
-                (*o.path, "title"),
-                (*n.path, "title"),
-            )
-            c.field(
-                "outcome-restructured",
-                WARNING,
-                f"Outcome {n.key} theme",
-                (*o.path, "theme"),
-                (*n.path, "theme"),
+            c.same_wording("outcome-reworded", f"Outcome {n.key} title", o, n, "title")
+            c.same_field(
+                "outcome-restructured", WARNING, f"Outcome {n.key} theme", o, n, "theme"
             )
             for m in match(_metrics(o), _metrics(n)):
                 _metric(c, n.key, m.old, m.new)
@@ -120,13 +111,7 @@ def _metric(c: Comparison, outcome: str, o: Entry | None, n: Entry | None) -> No
         return
     assert o is not None and n is not None
     label = f"Outcome {outcome} metric {words(n.value.get('name'))!r}"
-    c.field(
-        "metric-unit-changed",
-        WARNING,
-        f"{label} unit",
-        (*o.path, "unit"),
-        (*n.path, "unit"),
-    )
+    c.same_field("metric-unit-changed", WARNING, f"{label} unit", o, n, "unit")
     base_old = number(_value(o.value, "baseline"))
     base_new = number(_value(n.value, "baseline"))
     _figure(c, "metric-baseline-changed", f"{label} baseline", o, n, "baseline", None)

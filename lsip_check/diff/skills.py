@@ -92,25 +92,9 @@ def compare_priorities(c: Comparison) -> None:
         if c.unchanged(o, n):
             continue
         label = f"Priority {n.key}"
-        c.wording(
-            "priority-reworded",
-            f"{label} title",
-            (*o.path, "title"),
-            (*n.path, "title"),
-        )
-        c.wording(
-            "priority-reworded",
-            f"{label} description",
-            (*o.path, "description"),
-            (*n.path, "description"),
-        )
-        c.field(
-            "priority-restructured",
-            WARNING,
-            f"{label} kind",
-            (*o.path, "kind"),
-            (*n.path, "kind"),
-        )
+        c.same_wording("priority-reworded", f"{label} title", o, n, "title")
+        c.same_wording("priority-reworded", f"{label} description", o, n, "description")
+        c.same_field("priority-restructured", WARNING, f"{label} kind", o, n, "kind")
         for key in ("soc", "sic"):
             _code_change(c, label, key, o, n)
         _parent(c, o, n)
@@ -243,30 +227,14 @@ def _need_changed(c: Comparison, o: Entry, n: Entry, renamed: bool) -> None:
     label = f"Need {n.key}"
     for key in ("soc", "sic"):
         _code_change(c, label, key, o, n)
-    c.field(
-        "need-levels-changed",
-        WARNING,
-        f"{label} levels",
-        (*o.path, "levels"),
-        (*n.path, "levels"),
-    )
-    c.field(
-        "need-horizon-changed",
-        WARNING,
-        f"{label} horizon",
-        (*o.path, "horizon"),
-        (*n.path, "horizon"),
-    )
-    c.field(
+    c.same_field("need-levels-changed", WARNING, f"{label} levels", o, n, "levels")
+    c.same_field("need-horizon-changed", WARNING, f"{label} horizon", o, n, "horizon")
+    c.same_field(
         "need-difficulty-changed",
         INFO,
         f"{label} recruitment difficulty",
-        (*o.path, "recruitment_difficulty"),
-        (*n.path, "recruitment_difficulty"),
+        o,
+        n,
+        "recruitment_difficulty",
     )
-    c.wording(
-        "need-reworded",
-        f"{label} description",
-        (*o.path, "description"),
-        (*n.path, "description"),
-    )
+    c.same_wording("need-reworded", f"{label} description", o, n, "description")
