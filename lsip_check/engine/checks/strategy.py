@@ -66,6 +66,7 @@ def sectors_considered(
             },
             missing="industrial_strategy_sectors" not in context,
         )
+    yield from _copied_reasons(entries, wanted, where)
     for i, entry in entries:
         sector = _text(entry.get("sector"))
         if sector not in wanted:
@@ -87,6 +88,51 @@ def sectors_considered(
                     "sectors": sector_label(sector),
                 },
             )
+
+
+#: A reason given, word for word, to this many sectors that matter is boilerplate.
+COPIED_REASON = 3
+
+
+def _reason_key(reason: str, sector: str) -> str:
+    """The reason with the sector's own name taken out, in lower case, words only: a
+    template ("Construction is a key sector here.") is the same for every sector."""
+    text = reason.casefold()
+    for name in (sector_label(sector).casefold(), sector.replace("_", " ")):
+        text = text.replace(name, " ")
+    return " ".join(re.findall(r"[^\W_]+", text))
+
+
+def _copied_reasons(
+    entries: list[tuple[int, dict[str, Any]]], wanted: list[str], where: DataPath
+) -> Iterator[Problem]:
+    """One reason (or one template with the sector's name swapped in) given to three
+    or more sectors the plan says matter: it says nothing of how each one matters.
+    Sectors rated not_relevant may share a reason ("No local firms in this sector.")."""
+    groups: dict[str, list[tuple[int, str, str]]] = {}
+    for i, entry in entries:
+        sector = _text(entry.get("sector"))
+        reason = _text(entry.get("reason"))
+        if sector not in wanted or not reason:
+            continue
+        if _text(entry.get("relevance")) == "not_relevant":
+            continue
+        key = _reason_key(reason, sector)
+        if key:
+            groups.setdefault(key, []).append((i, sector, reason))
+    for group in groups.values():
+        if len(group) < COPIED_REASON:
+            continue
+        yield Problem(
+            (*where, group[1][0], "reason"),
+            {
+                "problem": (
+                    f'given the same reason, "{group[0][2]}", which says nothing of how'
+                    " each one matters locally"
+                ),
+                "sectors": ", ".join(sector_label(s) for _, s, _ in group),
+            },
+        )
 
 
 # --- LSIP204 -----------------------------------------------------------------
